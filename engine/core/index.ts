@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './random';
+export * from './params';
+export * from './numeric';
