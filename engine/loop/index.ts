@@ -1,1 +1,3 @@
-export {};
+export * from './feedbackMultiplier';
+export * from './leverageTargeting';
+export * from './thresholdCascade';
