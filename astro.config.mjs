@@ -1,0 +1,25 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import svelte from '@astrojs/svelte';
+import { satteri } from '@astrojs/markdown-satteri';
+import { katexMathPlugin } from './src/plugins/katex-math.mjs';
+
+const site = process.env.SITE_URL ?? 'https://leverage-lab.example.org';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  markdown: {
+    processor: satteri({
+      // Math only between double dollars; a single $ is currency (see src/plugins/katex-math.mjs).
+      features: { math: { singleDollarTextMath: false }, smartPunctuation: true },
+      mdastPlugins: [katexMathPlugin()],
+    }),
+  },
+  integrations: [mdx(), svelte()],
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    worker: { format: 'es' },
+  },
+});

@@ -1,0 +1,78 @@
+/**
+ * Every exercise: defaults inside its variant space and inside the model's spec; the
+ * answer is finite for the chapter's numbers and for many random variants; the
+ * solution's printed answer agrees with the engine's; every placeholder in the MDX
+ * has a value; variants are deterministic by seed.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { allExercises, chapterLoaders } from './index';
+import { drawVariant, variantSeed } from '../../src/lib/exercises/variants';
+import { checkParam } from '../../engine/core/params';
+import { parseAnswer, allowedError } from '../../src/lib/exercises/check';
+import { outline } from '../../src/lib/outline';
+
+const exercises = await allExercises();
+
+function mdxFor(chapter: string): string {
+  const order = outline.find((c) => c.slug === chapter)!.order;
+  const file = readdirSync('content/chapters').find((f) => f.startsWith(String(order).padStart(2, '0')))!;
+  return readFileSync(`content/chapters/${file}`, 'utf8');
+}
+
+/** The MDX between <Exercise id="…"> and its closing tag. */
+function block(mdx: string, id: string): string {
+  const start = mdx.indexOf(`<Exercise id="${id}"`);
+  if (start < 0) return '';
+  return mdx.slice(start, mdx.indexOf('</Exercise>', start));
+}
+
+describe('exercise registry', () => {
+  it('has unique ids and at least five Chapter 1 exercises', async () => {
+    const ids = exercises.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect((await chapterLoaders['leverage-loop']!()).exercises.length).toBeGreaterThanOrEqual(5);
+  });
+
+  for (const ex of exercises) {
+    describe(ex.id, () => {
+      it('has defaults inside its variant space', () => {
+        for (const [k, spec] of Object.entries(ex.params)) expect(checkParam(spec, ex.defaults[k]), k).toBeNull();
+      });
+
+      it('gives finite answers and complete prompt values for the default and 50 variants', () => {
+        const variants = [ex.defaults, ...Array.from({ length: 50 }, (_, i) => drawVariant(ex, variantSeed('test', `student-${i}`, ex.id)))];
+        for (const p of variants) {
+          for (const [k, spec] of Object.entries(ex.params)) expect(checkParam(spec, p[k]), `${k}=${p[k]}`).toBeNull();
+          const vars = ex.vars(p);
+          for (const [k, v] of Object.entries(vars)) expect(v, k).not.toMatch(/NaN|undefined|Infinity/);
+          if (ex.kind === 'numeric') expect(Number.isFinite(ex.answer(p))).toBe(true);
+          if (ex.kind === 'choice') expect(ex.options(p).map((o) => o.value)).toContain(ex.answer(p));
+        }
+      });
+
+      if (ex.kind === 'numeric') {
+        it('prints the same answer in its solution as the engine computes (within tolerance)', () => {
+          for (const p of [ex.defaults, drawVariant(ex, 1), drawVariant(ex, 2), drawVariant(ex, 3)]) {
+            const printed = parseAnswer(ex.vars(p)[ex.answerVar] ?? '');
+            expect(printed, `vars.${ex.answerVar}`).not.toBeNull();
+            expect(Math.abs(printed! - ex.answer(p))).toBeLessThanOrEqual(allowedError(ex.answer(p), ex.tolerance) + 1e-9);
+          }
+        });
+      }
+
+      it('is written in its chapter, and every placeholder there has a value', () => {
+        const b = block(mdxFor(ex.chapter), ex.id);
+        expect(b, `no <Exercise id="${ex.id}"> in the chapter`).not.toBe('');
+        const names = [...b.matchAll(/<V n="([^"]+)"/g)].map((m) => m[1]!);
+        const vars = ex.vars(ex.defaults);
+        for (const n of names) expect(Object.keys(vars), `placeholder ${n}`).toContain(n);
+        if (ex.kind !== 'experiment') expect(b).toContain('<Solution>');
+        expect(b).toContain('<Hint>');
+      });
+
+      it('draws the same variant for the same seed', () => {
+        expect(drawVariant(ex, 12345)).toEqual(drawVariant(ex, 12345));
+      });
+    });
+  }
+});

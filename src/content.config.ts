@@ -1,0 +1,54 @@
+/**
+ * Content collections: everything authors write lives in the top-level `content/`
+ * folder; the schemas here are the contract between authors and the site.
+ */
+import { defineCollection } from 'astro:content';
+import { glob, file } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+const chapters = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './content/chapters' }),
+  schema: z.object({
+    title: z.string(),
+    /** Short title for navigation. */
+    short: z.string().optional(),
+    /** Chapter number; orders the book. */
+    order: z.number().int().positive(),
+    /** URL segment: /chapters/<slug>/ */
+    slug: z.string().regex(/^[a-z0-9-]+$/),
+    summary: z.string(),
+    objectives: z.array(z.string()).min(1),
+    prerequisites: z.array(z.string()).default([]),
+  }),
+});
+
+const glossary = defineCollection({
+  loader: glob({ pattern: '*.md', base: './content/glossary' }),
+  schema: z.object({
+    term: z.string(),
+    /** One-line definition shown on hover cards and in lists. */
+    short: z.string(),
+    related: z.array(z.string()).default([]),
+    /** Chapter slugs that use the term. */
+    chapters: z.array(z.string()).default([]),
+    /** True for the ten terms of the source glossary. */
+    seed: z.boolean().default(false),
+  }),
+});
+
+const bibliography = defineCollection({
+  loader: file('./content/bibliography.yaml'),
+  schema: z.object({
+    authors: z.array(z.string()).min(1),
+    year: z.number().int(),
+    title: z.string(),
+    venue: z.string(),
+    volume: z.string().optional(),
+    pages: z.string().optional(),
+    doi: z.string().optional(),
+    url: z.url().optional(),
+    note: z.string().optional(),
+  }),
+});
+
+export const collections = { chapters, glossary, bibliography };
