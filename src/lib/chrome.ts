@@ -12,9 +12,9 @@ function systemDark(): boolean {
 
 function applyTheme(choice: Choice): void {
   const d = document.documentElement;
-  d.dataset.themeChoice = choice;
+  d.dataset.themePref = choice;
   d.dataset.theme = choice === 'system' ? (systemDark() ? 'dark' : 'light') : choice;
-  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-theme-choice]')) {
+  for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-theme-choice]')) {
     b.setAttribute('aria-pressed', String(b.dataset.themeChoice === choice));
   }
 }
@@ -30,7 +30,7 @@ function storedChoice(): Choice {
 
 export function initChrome(): void {
   applyTheme(storedChoice());
-  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-theme-choice]')) {
+  for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-theme-choice]')) {
     b.addEventListener('click', () => {
       const choice = (b.dataset.themeChoice as Choice) ?? 'system';
       try {

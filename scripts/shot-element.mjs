@@ -1,3 +1,4 @@
+// Screenshot one element of a page: node scripts/shot-element.mjs <url> <css selector> <out.png> [light|dark] [width]
 import { chromium } from '@playwright/test';
 const [url, sel, out, theme='light', width='1280'] = process.argv.slice(2);
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
