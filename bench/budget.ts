@@ -11,7 +11,7 @@ type BenchFixture = TestContext['bench'];
 const rows: { name: string; median: number; p99: number; budget: number }[] = [];
 
 export async function withinBudget(bench: BenchFixture, name: string, budgetMs: number, fn: () => unknown, time = 500): Promise<number> {
-  const result = await bench(name, { time, warmupTime: 100 }, fn).run();
+  const result = await bench(name, fn).run({ time, warmupTime: 100 });
   const median = result.latency.p50 ?? result.latency.mean;
   const p99 = result.latency.p99 ?? median;
   rows.push({ name, median, p99, budget: budgetMs });

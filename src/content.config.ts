@@ -3,8 +3,10 @@
  * folder; the schemas here are the contract between authors and the site.
  */
 import { defineCollection } from 'astro:content';
-import { glob, file } from 'astro/loaders';
+import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { readdir, readFile } from 'node:fs/promises';
+import yaml from 'js-yaml';
 
 const chapters = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './content/chapters' }),
@@ -36,8 +38,29 @@ const glossary = defineCollection({
   }),
 });
 
+/**
+ * The bibliography is split into one YAML file per chapter (content/bibliography/*.yaml,
+ * each a map from key to entry) so chapters can add works without editing one shared
+ * file. A key defined twice fails the build.
+ */
+async function loadBibliography() {
+  const dir = './content/bibliography';
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.yaml')).sort();
+  const entries: Record<string, unknown>[] = [];
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    const data = yaml.load(await readFile(`${dir}/${f}`, 'utf8')) as Record<string, Record<string, unknown>> | null;
+    for (const [id, entry] of Object.entries(data ?? {})) {
+      if (seen.has(id)) throw new Error(`bibliography key "${id}" is defined in both ${seen.get(id)} and ${f}`);
+      seen.set(id, f);
+      entries.push({ id, ...entry });
+    }
+  }
+  return entries as { id: string }[];
+}
+
 const bibliography = defineCollection({
-  loader: file('./content/bibliography.yaml'),
+  loader: loadBibliography,
   schema: z.object({
     authors: z.array(z.string()).min(1),
     year: z.number().int(),

@@ -15,8 +15,8 @@ const exercises = await allExercises();
 
 function mdxFor(chapter: string): string {
   const order = outline.find((c) => c.slug === chapter)!.order;
-  const file = readdirSync('content/chapters').find((f) => f.startsWith(String(order).padStart(2, '0')))!;
-  return readFileSync(`content/chapters/${file}`, 'utf8');
+  const file = readdirSync('content/chapters').find((f) => f.startsWith(String(order).padStart(2, '0')));
+  return file ? readFileSync(`content/chapters/${file}`, 'utf8') : '';
 }
 
 /** The MDX between <Exercise id="…"> and its closing tag. */

@@ -6,6 +6,11 @@ import type { Exercise } from '../../src/lib/exercises/types';
 
 export const chapterLoaders: Record<string, () => Promise<{ exercises: Exercise<any>[] }>> = {
   'leverage-loop': () => import('./leverage-loop'),
+  'gamma-squeezes': () => import('./gamma-squeezes'),
+  'liquidation-cascades': () => import('./liquidation-cascades'),
+  'procyclical-collateral': () => import('./procyclical-collateral'),
+  contagion: () => import('./contagion'),
+  'taming-the-loop': () => import('./taming-the-loop'),
 };
 
 /** Load one exercise definition by chapter and id; null when unknown. */

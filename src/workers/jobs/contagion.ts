@@ -1,0 +1,4 @@
+/** Worker jobs for the chapter "contagion". Each job is a generator from the engine (see src/lib/jobs.ts). */
+import type { Job } from '../../lib/jobs';
+
+export const jobs: Record<string, Job> = {};
