@@ -1,0 +1,86 @@
+// Site checks on the built site (dist/): no broken internal link or anchor, no orphan
+// page, every image has alt text, no unrendered TeX, no "NaN" or "undefined" shown to readers.
+// Runs in `npm test` after the build. Exit 1 lists every problem.
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const DIST = process.env.SITE_DIST ?? 'dist';
+const problems = [];
+
+function htmlFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) {
+      if (!['_astro', 'pagefind', 'pdf'].includes(name)) out.push(...htmlFiles(p));
+    } else if (name.endsWith('.html')) out.push(p);
+  }
+  return out;
+}
+
+/** URL path of a built file: dist/a/b/index.html → /a/b/ */
+function urlOf(file) {
+  const rel = file.slice(DIST.length).split('\\').join('/');
+  return rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
+}
+
+function fileFor(path) {
+  const clean = decodeURIComponent(path.split(/[?#]/)[0]);
+  const candidates = [join(DIST, clean), join(DIST, clean, 'index.html'), join(DIST, `${clean}.html`)];
+  return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
+}
+
+const pages = htmlFiles(DIST);
+const ids = new Map();
+const html = new Map();
+for (const f of pages) {
+  const text = readFileSync(f, 'utf8');
+  html.set(f, text);
+  ids.set(f, new Set([...text.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])));
+}
+
+const linkedFrom = new Map(pages.map((f) => [f, 0]));
+for (const [file, text] of html) {
+  const url = urlOf(file);
+  // Links and anchors
+  for (const m of text.matchAll(/<a\s[^>]*href="([^"]*)"/g)) {
+    const href = m[1].replace(/&amp;/g, '&');
+    if (/^(https?:|mailto:|data:)/.test(href)) continue;
+    const [pathPart, hash] = href.split('#');
+    const target = pathPart === '' ? file : fileFor(pathPart.startsWith('/') ? pathPart : new URL(pathPart, `http://x${url}`).pathname);
+    if (!target) {
+      problems.push(`${url}: broken link ${href}`);
+      continue;
+    }
+    if (target !== file) linkedFrom.set(target, (linkedFrom.get(target) ?? 0) + 1);
+    if (hash && target.endsWith('.html') && !ids.get(target)?.has(decodeURIComponent(hash))) problems.push(`${url}: link ${href} points to a missing anchor`);
+  }
+  // Assets referenced by src/href must exist
+  for (const m of text.matchAll(/\s(?:src|href)="(\/[^"#?]+)"/g)) {
+    if (!fileFor(m[1])) problems.push(`${url}: missing file ${m[1]}`);
+  }
+  // Images need alt text
+  for (const m of text.matchAll(/<img\b[^>]*>/g)) if (!/\salt="/.test(m[0])) problems.push(`${url}: <img> without alt: ${m[0].slice(0, 80)}`);
+  // Reader-visible text: strip scripts, styles, MathML annotations and attributes
+  const visible = text
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<annotation[\s\S]*?<\/annotation>/g, '')
+    .replace(/<[^>]+>/g, ' ');
+  if (/\$\$|\\frac|\\lambda|\\sum\b|\\sigma/.test(visible)) problems.push(`${url}: unrendered TeX in the text`);
+  const bad = visible.match(/[^\w](NaN|undefined)[^\w]/);
+  if (bad) problems.push(`${url}: "${bad[1]}" shown to readers`);
+}
+
+// Orphans: every page except the home page and 404 must be linked from another page.
+for (const [file, n] of linkedFrom) {
+  const url = urlOf(file);
+  if (url === '/' || url === '/404.html') continue;
+  if (n === 0) problems.push(`${url}: orphan page (no page links to it)`);
+}
+
+if (problems.length) {
+  console.error(`Site check: ${problems.length} problem(s)\n` + problems.map((p) => `  ${p}`).join('\n'));
+  process.exit(1);
+}
+console.log(`Site check: ${pages.length} pages, no broken links or anchors, no orphans, alt text present, no raw TeX or NaN.`);
