@@ -72,6 +72,14 @@ for (const [file, text] of html) {
   if (bad) problems.push(`${url}: "${bad[1]}" shown to readers`);
 }
 
+// Every widget shown anywhere has its standalone lab page.
+const labPages = new Set(pages.map(urlOf).filter((u) => u.startsWith('/lab/')));
+for (const [file, text] of html) {
+  for (const m of text.matchAll(/data-widget="([^"]+)"/g)) {
+    if (labPages.size > 0 && !labPages.has(`/lab/${m[1]}/`)) problems.push(`${urlOf(file)}: widget "${m[1]}" has no /lab/${m[1]}/ page (add it to src/lib/widget-catalog.ts and src/pages/lab/[widget].astro)`);
+  }
+}
+
 // Orphans: every page except the home page and 404 must be linked from another page.
 for (const [file, n] of linkedFrom) {
   const url = urlOf(file);
