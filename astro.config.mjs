@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
 import { satteri } from '@astrojs/markdown-satteri';
 import { katexMathPlugin } from './src/plugins/katex-math.mjs';
+import { widgetDefaults } from './src/lib/widget-catalog.ts';
 
 const site = process.env.SITE_URL ?? 'https://leverage-lab.example.org';
 
@@ -14,7 +15,7 @@ export default defineConfig({
     processor: satteri({
       // Math only between double dollars; a single $ is currency (see src/plugins/katex-math.mjs).
       features: { math: { singleDollarTextMath: false }, smartPunctuation: true },
-      mdastPlugins: [katexMathPlugin()],
+      mdastPlugins: [katexMathPlugin({ chaptersDir: './content/chapters', widgetDefaults })],
     }),
   },
   integrations: [mdx(), svelte()],

@@ -12,6 +12,7 @@
  * instead of shipping red error text to readers.
  */
 import katex from 'katex';
+import { buildCrossRefIndex, readChapters, refText, resolveRef } from '../lib/crossref.mjs';
 
 /** Macros shared by every chapter (kept small: each must be defined before use). */
 export const katexMacros = {
@@ -41,13 +42,56 @@ export function renderMath(tex, displayMode, where = '') {
   }
 }
 
-/** @returns {import('satteri').MdastPluginDefinition} */
-export function katexMathPlugin() {
+/**
+ * @param {{ chaptersDir?: string, widgetDefaults?: Record<string, string> }} [options]
+ * @returns {import('satteri').MdastPluginDefinition}
+ */
+export function katexMathPlugin(options = {}) {
+  const { chaptersDir, widgetDefaults = {} } = options;
+  /** @type {ReturnType<typeof buildCrossRefIndex> | null} */
+  let index = null;
+  /** @type {{ slug: string } | null} */
+  let current = null;
   return {
     name: 'leverage-lab-katex',
+    // The index is rebuilt for every document, so renumbering in `astro dev` needs no restart.
+    before(_root, ctx) {
+      if (!chaptersDir) return;
+      const chapters = readChapters(chaptersDir);
+      index = buildCrossRefIndex(chapters, widgetDefaults);
+      const file = ctx.fileURL ? ctx.fileURL.pathname.split('/').pop() : '';
+      const ch = chapters.find((c) => c.file === file);
+      current = ch ? { slug: ch.slug } : null;
+    },
     math(node, ctx) {
       const where = ctx.fileURL ? ctx.fileURL.pathname.split('/').slice(-2).join('/') : '';
+      const label = node.value.match(/\\label\{([^}]+)\}/);
+      if (label) {
+        const target = index && current ? resolveRef(index, `#eq-${label[1]}`, current.slug) : null;
+        if (!target) throw new Error(`\\label{${label[1]}} in ${where}: labels are only allowed in chapter files`);
+        const tex = `${node.value.replace(label[0], '')} \\tag{${target.number}}`;
+        return { raw: `<div class="math-display" id="eq-${label[1]}">${renderMath(tex, true, where)}</div>`, mdxExpressions: false };
+      }
       return { raw: `<div class="math-display">${renderMath(node.value, true, where)}</div>`, mdxExpressions: false };
+    },
+    link(node, ctx) {
+      if (node.children.length > 0 || !index) return;
+      const target = resolveRef(index, node.url, current?.slug ?? '');
+      if (!target) {
+        if (/#(eq|widget)-/.test(node.url)) throw new Error(`Unknown cross-reference ${node.url} in ${ctx.fileURL?.pathname ?? ''}`);
+        return;
+      }
+      const href = current && target.slug === current.slug ? `#${target.anchor}` : `/chapters/${target.slug}/#${target.anchor}`;
+      return { type: 'link', url: href, title: null, children: [{ type: 'text', value: refText(target) }] };
+    },
+    mdxJsxFlowElement(node, ctx) {
+      if (!index || !current || !node.name || !/Widget$/.test(node.name)) return;
+      const inst = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'instance');
+      const instance = inst && typeof inst.value === 'string' ? inst.value : widgetDefaults[node.name];
+      const target = instance ? resolveRef(index, `#widget-${instance}`, current.slug) : null;
+      if (!target) return;
+      // Attributes cannot be set in place; replace the element with a copy that carries the number.
+      return { type: 'mdxJsxFlowElement', name: node.name, attributes: [...node.attributes, { type: 'mdxJsxAttribute', name: 'figureNumber', value: target.number }], children: [...node.children] };
     },
     inlineMath(node, ctx) {
       const where = ctx.fileURL ? ctx.fileURL.pathname.split('/').slice(-2).join('/') : '';

@@ -1,0 +1,95 @@
+// @ts-check
+/**
+ * Numbered equations and figures, and cross-references that survive reordering.
+ *
+ * Authors write `\label{name}` inside a display equation and place widgets as usual;
+ * references are empty links: `[](#eq-name)` renders as "(2.3)", `[](#widget-cascade)`
+ * as "Figure 3.2", and a link to another chapter (`[](/chapters/contagion/#eq-clearing)`)
+ * works the same way. Numbers are computed from the chapter files in order (chapter
+ * number from the file name prefix, then order of appearance), so moving a section
+ * renumbers everything and every reference follows.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * @typedef {{ kind: 'equation' | 'figure', number: string, chapter: number, slug: string, anchor: string }} RefTarget
+ * @typedef {{ chapter: number, slug: string, source: string, file?: string }} ChapterSource
+ */
+
+/** Display-math blocks ($$ on their own lines) in source order. */
+function displayBlocks(source) {
+  const out = [];
+  const re = /^\s*\$\$\s*\n([\s\S]*?)\n\s*\$\$\s*$/gm;
+  let m;
+  while ((m = re.exec(source))) out.push({ index: m.index, tex: m[1] });
+  return out;
+}
+
+/**
+ * Build the index of every numbered target in the book.
+ * @param {ChapterSource[]} chapters
+ * @param {Record<string, string>} widgetDefaults component name → default instance (e.g. MultiplierWidget → multiplier)
+ * @returns {Map<string, RefTarget>} keyed by anchor ("eq-…", "widget-…") and by "slug#anchor"
+ */
+export function buildCrossRefIndex(chapters, widgetDefaults) {
+  /** @type {Map<string, RefTarget>} */
+  const index = new Map();
+  for (const ch of [...chapters].sort((a, b) => a.chapter - b.chapter)) {
+    const events = [];
+    for (const b of displayBlocks(ch.source)) {
+      const label = b.tex.match(/\\label\{([^}]+)\}/);
+      if (label) events.push({ index: b.index, kind: /** @type {const} */ ('equation'), anchor: `eq-${label[1]}` });
+    }
+    const widgetRe = /<([A-Z][A-Za-z0-9]*Widget)\b([^>]*?)\/?>/g;
+    let m;
+    while ((m = widgetRe.exec(ch.source))) {
+      const inst = m[2].match(/\binstance="([^"]+)"/);
+      const instance = inst ? inst[1] : widgetDefaults[m[1]];
+      if (!instance) throw new Error(`crossref: no default instance known for <${m[1]}> in chapter ${ch.chapter}`);
+      events.push({ index: m.index, kind: /** @type {const} */ ('figure'), anchor: `widget-${instance}` });
+    }
+    events.sort((a, b) => a.index - b.index);
+    let eq = 0;
+    let fig = 0;
+    for (const e of events) {
+      const n = e.kind === 'equation' ? ++eq : ++fig;
+      const target = { kind: e.kind, number: `${ch.chapter}.${n}`, chapter: ch.chapter, slug: ch.slug, anchor: e.anchor };
+      const key = `${ch.slug}#${e.anchor}`;
+      if (index.has(key)) throw new Error(`crossref: "${e.anchor}" is defined twice in chapter ${ch.chapter}`);
+      index.set(key, target);
+    }
+  }
+  return index;
+}
+
+/** Text of a reference: "(2.3)" for equations, "Figure 3.2" for figures. */
+export function refText(t) {
+  return t.kind === 'equation' ? `(${t.number})` : `Figure ${t.number}`;
+}
+
+/**
+ * Resolve an empty link's URL against the index: "#eq-x" in the current chapter,
+ * or "/chapters/<slug>/#anchor" anywhere. Returns null when it is not a reference.
+ * @param {Map<string, RefTarget>} index
+ * @param {string} url
+ * @param {string} currentSlug
+ */
+export function resolveRef(index, url, currentSlug) {
+  const m = url.match(/^(?:\/chapters\/([a-z0-9-]+)\/)?#((?:eq|widget)-[A-Za-z0-9:_-]+)$/);
+  if (!m) return null;
+  const slug = m[1] ?? currentSlug;
+  return index.get(`${slug}#${m[2]}`) ?? null;
+}
+
+/** Read every chapter file: "NN-name.mdx" with `slug:` in its frontmatter. */
+export function readChapters(dir) {
+  return readdirSync(dir)
+    .filter((f) => /^\d{2}-.*\.mdx$/.test(f))
+    .map((f) => {
+      const source = readFileSync(join(dir, f), 'utf8');
+      const slug = source.match(/^slug:\s*([a-z0-9-]+)\s*$/m)?.[1];
+      if (!slug) throw new Error(`crossref: ${f} has no slug in its frontmatter`);
+      return { chapter: Number(f.slice(0, 2)), slug, source, file: f };
+    });
+}
