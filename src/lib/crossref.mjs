@@ -17,6 +17,16 @@ import { join } from 'node:path';
  * @typedef {{ chapter: number, slug: string, source: string, file?: string }} ChapterSource
  */
 
+/**
+ * A widget's default instance: from the catalog, else by convention the component
+ * name without "Widget" in kebab case (LiquidationPriceWidget → liquidation-price).
+ * @param {string} component
+ * @param {Record<string, string>} widgetDefaults
+ */
+export function defaultInstance(component, widgetDefaults) {
+  return widgetDefaults[component] ?? component.replace(/Widget$/, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+}
+
 /** Display-math blocks ($$ on their own lines) in source order. */
 function displayBlocks(source) {
   const out = [];
@@ -45,8 +55,7 @@ export function buildCrossRefIndex(chapters, widgetDefaults) {
     let m;
     while ((m = widgetRe.exec(ch.source))) {
       const inst = m[2].match(/\binstance="([^"]+)"/);
-      const instance = inst ? inst[1] : widgetDefaults[m[1]];
-      if (!instance) throw new Error(`crossref: no default instance known for <${m[1]}> in chapter ${ch.chapter}`);
+      const instance = inst ? inst[1] : defaultInstance(m[1], widgetDefaults);
       events.push({ index: m.index, kind: /** @type {const} */ ('figure'), anchor: `widget-${instance}` });
     }
     events.sort((a, b) => a.index - b.index);

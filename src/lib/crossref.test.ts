@@ -1,4 +1,4 @@
-import { buildCrossRefIndex, refText, resolveRef } from './crossref.mjs';
+import { buildCrossRefIndex, defaultInstance, refText, resolveRef } from './crossref.mjs';
 
 const widgets = { MultiplierWidget: 'multiplier', CascadeWidget: 'cascade' };
 const ch1 = `---
@@ -65,5 +65,13 @@ describe('cross-references', () => {
 
   it('refuses a label defined twice in one chapter', () => {
     expect(() => buildCrossRefIndex([{ chapter: 1, slug: 'one', source: '$$\nx \\label{a}\n$$\n$$\ny \\label{a}\n$$\n' }], widgets)).toThrow(/defined twice/);
+  });
+});
+
+describe('defaultInstance', () => {
+  it('uses the catalog, else the kebab-case component name', () => {
+    expect(defaultInstance('MultiplierWidget', { MultiplierWidget: 'multiplier' })).toBe('multiplier');
+    expect(defaultInstance('LiquidationPriceWidget', {})).toBe('liquidation-price');
+    expect(defaultInstance('GaiKapadiaWidget', {})).toBe('gai-kapadia');
   });
 });

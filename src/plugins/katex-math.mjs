@@ -12,7 +12,7 @@
  * instead of shipping red error text to readers.
  */
 import katex from 'katex';
-import { buildCrossRefIndex, readChapters, refText, resolveRef } from '../lib/crossref.mjs';
+import { buildCrossRefIndex, defaultInstance, readChapters, refText, resolveRef } from '../lib/crossref.mjs';
 
 /** Macros shared by every chapter (kept small: each must be defined before use). */
 export const katexMacros = {
@@ -87,7 +87,7 @@ export function katexMathPlugin(options = {}) {
     mdxJsxFlowElement(node, ctx) {
       if (!index || !current || !node.name || !/Widget$/.test(node.name)) return;
       const inst = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'instance');
-      const instance = inst && typeof inst.value === 'string' ? inst.value : widgetDefaults[node.name];
+      const instance = inst && typeof inst.value === 'string' ? inst.value : defaultInstance(node.name, widgetDefaults);
       const target = instance ? resolveRef(index, `#widget-${instance}`, current.slug) : null;
       if (!target) return;
       // Attributes cannot be set in place; replace the element with a copy that carries the number.
