@@ -5,13 +5,17 @@ import svelte from '@astrojs/svelte';
 import { satteri } from '@astrojs/markdown-satteri';
 import { katexMathPlugin } from './src/plugins/katex-math.mjs';
 import { widgetDefaults } from './src/lib/widget-catalog.ts';
+import { cspConfig } from './src/plugins/csp.mjs';
 
 const site = process.env.SITE_URL ?? 'https://leverage-lab.example.org';
 
 export default defineConfig({
   site,
   trailingSlash: 'always',
+  security: { csp: cspConfig() },
   markdown: {
+    // No code blocks need colour; Shiki's inline styles would also fight the CSP.
+    syntaxHighlight: false,
     processor: satteri({
       // Math only between double dollars; a single $ is currency (see src/plugins/katex-math.mjs).
       features: { math: { singleDollarTextMath: false }, smartPunctuation: true },
