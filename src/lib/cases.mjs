@@ -18,7 +18,9 @@ export function parseWhen(when) {
   if (!years.length) return null;
   const lower = when.toLowerCase();
   const idx = MONTHS.map((m) => lower.indexOf(m)).map((i, k) => ({ i, k })).filter((x) => x.i >= 0).sort((a, b) => a.i - b.i);
-  return { year: years[years.length - 1], month: idx.length ? idx[0].k + 1 : null };
+  const year = years[years.length - 1] ?? 0;
+  const first = idx[0];
+  return { year, month: first ? first.k + 1 : null };
 }
 
 /**
@@ -32,7 +34,9 @@ export function collectCases(chapters) {
   const seen = new Set();
   for (const ch of chapters) {
     for (const m of ch.source.matchAll(/<CaseStudy\b([^>]*)>/g)) {
-      const attr = (name) => m[1].match(new RegExp(`\\b${name}="([^"]*)"`))?.[1];
+      const attrs = m[1] ?? '';
+      /** @param {string} name */
+      const attr = (name) => attrs.match(new RegExp(`\\b${name}="([^"]*)"`))?.[1];
       const id = attr('id');
       const title = attr('title');
       const when = attr('when');

@@ -27,12 +27,16 @@ export function defaultInstance(component, widgetDefaults) {
   return widgetDefaults[component] ?? component.replace(/Widget$/, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 }
 
-/** Display-math blocks ($$ on their own lines) in source order. */
+/**
+ * Display-math blocks ($$ on their own lines) in source order.
+ * @param {string} source
+ * @returns {{ index: number, tex: string }[]}
+ */
 function displayBlocks(source) {
   const out = [];
   const re = /^\s*\$\$\s*\n([\s\S]*?)\n\s*\$\$\s*$/gm;
   let m;
-  while ((m = re.exec(source))) out.push({ index: m.index, tex: m[1] });
+  while ((m = re.exec(source))) out.push({ index: m.index, tex: m[1] ?? '' });
   return out;
 }
 
@@ -46,6 +50,7 @@ export function buildCrossRefIndex(chapters, widgetDefaults) {
   /** @type {Map<string, RefTarget>} */
   const index = new Map();
   for (const ch of [...chapters].sort((a, b) => a.chapter - b.chapter)) {
+    /** @type {{ index: number, kind: 'equation' | 'figure', anchor: string }[]} */
     const events = [];
     for (const b of displayBlocks(ch.source)) {
       const label = b.tex.match(/\\label\{([^}]+)\}/);
@@ -54,8 +59,9 @@ export function buildCrossRefIndex(chapters, widgetDefaults) {
     const widgetRe = /<([A-Z][A-Za-z0-9]*Widget)\b([^>]*?)\/?>/g;
     let m;
     while ((m = widgetRe.exec(ch.source))) {
-      const inst = m[2].match(/\binstance="([^"]+)"/);
-      const instance = inst ? inst[1] : defaultInstance(m[1], widgetDefaults);
+      const component = m[1] ?? '';
+      const inst = (m[2] ?? '').match(/\binstance="([^"]+)"/);
+      const instance = inst?.[1] ?? defaultInstance(component, widgetDefaults);
       events.push({ index: m.index, kind: /** @type {const} */ ('figure'), anchor: `widget-${instance}` });
     }
     events.sort((a, b) => a.index - b.index);
@@ -72,7 +78,10 @@ export function buildCrossRefIndex(chapters, widgetDefaults) {
   return index;
 }
 
-/** Text of a reference: "(2.3)" for equations, "Figure 3.2" for figures. */
+/**
+ * Text of a reference: "(2.3)" for equations, "Figure 3.2" for figures.
+ * @param {RefTarget} t
+ */
 export function refText(t) {
   return t.kind === 'equation' ? `(${t.number})` : `Figure ${t.number}`;
 }
@@ -88,10 +97,14 @@ export function resolveRef(index, url, currentSlug) {
   const m = url.match(/^(?:\/chapters\/([a-z0-9-]+)\/)?#((?:eq|widget)-[A-Za-z0-9:_-]+)$/);
   if (!m) return null;
   const slug = m[1] ?? currentSlug;
-  return index.get(`${slug}#${m[2]}`) ?? null;
+  return index.get(`${slug}#${m[2] ?? ''}`) ?? null;
 }
 
-/** Read every chapter file: "NN-name.mdx" with `slug:` in its frontmatter. */
+/**
+ * Read every chapter file: "NN-name.mdx" with `slug:` in its frontmatter.
+ * @param {string} dir
+ * @returns {ChapterSource[]}
+ */
 export function readChapters(dir) {
   return readdirSync(dir)
     .filter((f) => /^\d{2}-.*\.mdx$/.test(f))
