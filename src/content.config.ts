@@ -63,6 +63,8 @@ const bibliography = defineCollection({
   loader: loadBibliography,
   schema: z.object({
     authors: z.array(z.string()).min(1),
+    /** Author label for citations when the author is an organisation ("SEC staff"). */
+    label: z.string().optional(),
     year: z.number().int(),
     title: z.string(),
     venue: z.string(),

@@ -13,5 +13,6 @@ describe('citations', () => {
     expect(fullReference(e)).toBe('Tobias Adrian and Hyun Song Shin (2010). Liquidity and leverage. Journal of Financial Intermediation, 19(3), 418–437.');
     expect(entryLink({ ...e, doi: '10.1/x' })).toBe('https://doi.org/10.1/x');
     expect(entryLink(e)).toBeNull();
+    expect(citeLabel({ ...e, authors: ['U.S. Securities and Exchange Commission staff'], label: 'SEC staff' })).toBe('SEC staff (2010)');
   });
 });

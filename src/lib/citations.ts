@@ -4,6 +4,7 @@
  */
 export interface BibEntry {
   authors: string[];
+  label?: string;
   year: number;
   title: string;
   venue: string;
@@ -26,7 +27,8 @@ export function authorLabel(authors: string[]): string {
 }
 
 export function citeLabel(e: BibEntry, form: 'parenthetical' | 'narrative' = 'narrative'): string {
-  return form === 'narrative' ? `${authorLabel(e.authors)} (${e.year})` : `${authorLabel(e.authors)}, ${e.year}`;
+  const who = e.label ?? authorLabel(e.authors);
+  return form === 'narrative' ? `${who} (${e.year})` : `${who}, ${e.year}`;
 }
 
 export function fullReference(e: BibEntry): string {
