@@ -3,8 +3,12 @@
  * answer is finite for the chapter's numbers and for many random variants; the
  * solution's printed answer agrees with the engine's; every placeholder in the MDX
  * has a value; variants are deterministic by seed.
+ *
+ * An exercise's MDX block is found either inline in its chapter or in its own
+ * fragment, content/exercises/<chapter-slug>/<exercise-id>.mdx (see
+ * scripts/extract-exercises.mjs).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { allExercises, chapterLoaders } from './index';
 import { drawVariant, variantSeed } from '../../src/lib/exercises/variants';
 import { checkParam } from '../../engine/core/params';
@@ -24,6 +28,14 @@ function block(mdx: string, id: string): string {
   const start = mdx.indexOf(`<Exercise id="${id}"`);
   if (start < 0) return '';
   return mdx.slice(start, mdx.indexOf('</Exercise>', start));
+}
+
+/** The exercise's block: inline in the chapter, or in its fragment file. */
+function exerciseBlock(chapter: string, id: string): string {
+  const inline = block(mdxFor(chapter), id);
+  if (inline) return inline;
+  const file = `content/exercises/${chapter}/${id}.mdx`;
+  return existsSync(file) ? block(readFileSync(file, 'utf8'), id) : '';
 }
 
 describe('exercise registry', () => {
@@ -47,6 +59,7 @@ describe('exercise registry', () => {
           for (const [k, v] of Object.entries(vars)) expect(v, k).not.toMatch(/NaN|undefined|Infinity/);
           if (ex.kind === 'numeric') expect(Number.isFinite(ex.answer(p))).toBe(true);
           if (ex.kind === 'choice') expect(ex.options(p).map((o) => o.value)).toContain(ex.answer(p));
+          if (ex.kind === 'multi') for (const part of ex.parts) expect(Number.isFinite(part.answer(p)), part.key).toBe(true);
         }
       });
 
@@ -60,9 +73,23 @@ describe('exercise registry', () => {
         });
       }
 
-      it('is written in its chapter, and every placeholder there has a value', () => {
-        const b = block(mdxFor(ex.chapter), ex.id);
-        expect(b, `no <Exercise id="${ex.id}"> in the chapter`).not.toBe('');
+      if (ex.kind === 'multi') {
+        it("prints every part's answer in its solution as the engine computes it (within tolerance)", () => {
+          expect(ex.parts.length).toBeGreaterThanOrEqual(2);
+          expect(new Set(ex.parts.map((x) => x.key)).size).toBe(ex.parts.length);
+          for (const p of [ex.defaults, drawVariant(ex, 1), drawVariant(ex, 2), drawVariant(ex, 3)]) {
+            for (const part of ex.parts) {
+              const printed = parseAnswer(ex.vars(p)[part.answerVar] ?? '');
+              expect(printed, `vars.${part.answerVar}`).not.toBeNull();
+              expect(Math.abs(printed! - part.answer(p))).toBeLessThanOrEqual(allowedError(part.answer(p), part.tolerance) + 1e-9);
+            }
+          }
+        });
+      }
+
+      it('is written in its chapter or its fragment, and every placeholder there has a value', () => {
+        const b = exerciseBlock(ex.chapter, ex.id);
+        expect(b, `no <Exercise id="${ex.id}"> in the chapter or in content/exercises/${ex.chapter}/${ex.id}.mdx`).not.toBe('');
         const names = [...b.matchAll(/<V n="([^"]+)"/g)].map((m) => m[1]!);
         const vars = ex.vars(ex.defaults);
         for (const n of names) expect(Object.keys(vars), `placeholder ${n}`).toContain(n);
@@ -70,8 +97,16 @@ describe('exercise registry', () => {
         expect(b).toContain('<Hint>');
       });
 
-      it('draws the same variant for the same seed', () => {
-        expect(drawVariant(ex, 12345)).toEqual(drawVariant(ex, 12345));
+      it('draws the same variant, with the same answer, for the same assignment, student and exercise', () => {
+        const seed = variantSeed('a-1', 'student-7', ex.id);
+        expect(seed).toBe(variantSeed('a-1', 'student-7', ex.id));
+        const a = drawVariant(ex, seed);
+        const b = drawVariant(ex, seed);
+        expect(a).toEqual(b);
+        expect(ex.vars(a)).toEqual(ex.vars(b));
+        if (ex.kind === 'numeric') expect(ex.answer(a)).toBe(ex.answer(b));
+        if (ex.kind === 'multi') expect(ex.parts.map((x) => x.answer(a))).toEqual(ex.parts.map((x) => x.answer(b)));
+        if (ex.kind === 'choice') expect(ex.answer(a)).toBe(ex.answer(b));
       });
     });
   }

@@ -6,7 +6,7 @@
 import { defineExercise, type Exercise } from '../../src/lib/exercises/types';
 import { narrowSpec } from '../../engine/core/params';
 import { feedbackMultiplier, feedbackMultiplierParams as fm } from '../../engine/loop/feedbackMultiplier';
-import { criticalLeverage, leverageTargetingParams as lt } from '../../engine/loop/leverageTargeting';
+import { criticalLeverage, leverageTargeting, leverageTargetingParams as lt } from '../../engine/loop/leverageTargeting';
 import {
   thresholdCascade,
   thresholdPopulation,
@@ -172,6 +172,13 @@ function cascadePopulation(): ThresholdPopulation {
   return defaultPopulation;
 }
 
+/** The smallest-shock search runs hundreds of cascades; answer keys ask for it once per student, so remember it by depth. */
+const smallestByDepth = new Map<number, number | null>();
+function smallestShockAt(depth: number): number | null {
+  if (!smallestByDepth.has(depth)) smallestByDepth.set(depth, smallestShockLiquidating(cascadePopulation(), depth, 0.5, 0.5, 0.001));
+  return smallestByDepth.get(depth)!;
+}
+
 export const smallestShock = defineExercise({
   id: 'ch1-smallest-shock',
   chapter: 'leverage-loop',
@@ -183,10 +190,10 @@ export const smallestShock = defineExercise({
   },
   defaults: { depth: 60 },
   vars: (p) => {
-    const s = smallestShockLiquidating(cascadePopulation(), p.depth, 0.5, 0.5, 0.001);
+    const s = smallestShockAt(p.depth);
     return { D: f(p.depth, 0), answer: s === null ? 'none below 50 %' : pct(s, 1) };
   },
-  answer: (p) => (smallestShockLiquidating(cascadePopulation(), p.depth, 0.5, 0.5, 0.001) ?? 50) * 100,
+  answer: (p) => (smallestShockAt(p.depth) ?? 0.5) * 100,
   tolerance: { abs: 0.1 },
   answerUnit: '%',
   answerLabel: 'Smallest shock',
@@ -217,5 +224,29 @@ export const tuneMultiplier = defineExercise({
   },
 });
 
-/** Chapter 1 exercises in the order they appear. */
-export const exercises: Exercise<any>[] = [loopGain, totalMove, stability, roundsTo99, criticalLeverageEx, handCascade, smallestShock, tuneMultiplier];
+export const leverageParts = defineExercise({
+  id: 'ch1-leverage-parts',
+  chapter: 'leverage-loop',
+  title: 'A leveraged fund, step by step',
+  difficulty: 2,
+  kind: 'multi',
+  params: {
+    assets: narrowSpec(lt.assets, { min: 200, max: 2000, step: 100, default: 1000 }),
+    impact: narrowSpec(lt.impact, { min: 0.002, max: 0.01, step: 0.0005, default: 0.005 }),
+    leverage: narrowSpec(lt.leverage, { min: 2, max: 12, step: 1, default: 8 }),
+  },
+  defaults: { assets: 1000, impact: 0.005, leverage: 8 },
+  vars: (p) => {
+    const r = leverageTargeting({ ...p, shock: 0.01 });
+    return { A: f(p.assets, 0), lambda: f(p.impact, 4), L: f(p.leverage, 0), Lm1: f(p.leverage - 1, 0), k: f(r.salesPerPercent, 2), g: f(r.gain, 4), Lstar: f(r.criticalLeverage, 2), verdict: r.gain < 1 ? 'below its critical leverage, so the loop converges' : 'at or above its critical leverage, so the loop explodes' };
+  },
+  parts: [
+    { key: 'a', label: 'Forced sales per 1 % fall', unit: '$M', answer: (p) => leverageTargeting({ ...p, shock: 0.01 }).salesPerPercent, tolerance: { rel: 0.005, abs: 0.01 }, answerVar: 'k' },
+    { key: 'b', label: 'Loop gain g', unit: '', answer: (p) => leverageTargeting({ ...p, shock: 0.01 }).gain, tolerance: { rel: 0.005, abs: 1e-4 }, answerVar: 'g' },
+    { key: 'c', label: 'Critical leverage L*', unit: '×', answer: (p) => leverageTargeting({ ...p, shock: 0.01 }).criticalLeverage, tolerance: { rel: 0.005 }, answerVar: 'Lstar' },
+  ],
+  widget: { id: 'leverage-targeting', instance: 'leverage-targeting', preset: (p) => ({ assets: p.assets, impact: p.impact, leverage: p.leverage }) },
+});
+
+/** Chapter 1 exercises in the order they appear (the multi-part one is used on its own page and in assignments). */
+export const exercises: Exercise<any>[] = [loopGain, totalMove, stability, roundsTo99, criticalLeverageEx, handCascade, smallestShock, tuneMultiplier, leverageParts];

@@ -100,3 +100,30 @@ export {
   type LendingPoolParams,
   type LendingStressParams,
 } from './lendingPool';
+export {
+  compareApcTools,
+  marginCalls,
+  apcToolParams,
+  APC_TOOLS,
+  APC_TOOL_LABELS,
+  type ApcTool,
+  type ApcToolResult,
+  type ApcComparison,
+  type CompareApcOptions,
+} from './apcComparison';
+export { BP, toBp, fromBp, inBasisPoints, ldiSpiralBpParams, ldiParamsFromBp, type LdiSpiralBpParams } from './basisPoints';
+export { marginSpiralRatio, criticalSaleImpact, spiralBoundary } from './spiralMap';
+export {
+  lendingSweepParams,
+  lendingScenarioParams,
+  lendingSweepJob,
+  quickLendingSweep,
+  requireScenario,
+  scenarioPool,
+  sweepShocks,
+  sweepRow,
+  type LendingScenario,
+  type LendingSweepRow,
+} from './lendingSweep';
+export { ewmaUpdate, ewmaUpdateParams, type EwmaUpdateParams } from './ewmaUpdate';
+export { aaveLiquidationParams, type AaveLiquidationParams } from './aaveInputs';

@@ -238,3 +238,45 @@ export function crossMarginContagion(p: CrossMarginContagionParams): CrossMargin
   }
   return { rounds, finalPriceA: pA, finalPriceB: pB, liquidated: { cross: crossTotal, bOnly: bOnlyTotal }, leverageCap: Math.min(maxL, leverageCap), bSoldByCross, bSoldByBOnly };
 }
+
+/**
+ * The smallest fall in A that liquidates one account of the model above, with
+ * prices of B unchanged (no price impact): the hand calculation behind the
+ * simulation. An account of value 1 holds (1 − w) of A and w of B with debt
+ * d = 1 − 1/L, where L is its leverage capped at 1/(1.25 m) as in
+ * `crossMarginContagion`. After A falls by x its value is V = 1 − (1 − w) x, and
+ * it is liquidated when V − d ≤ m V, i.e. V ≤ d / (1 − m):
+ *     cross margin:     x* = (1 − d/(1 − m)) / (1 − w);
+ *     isolated A leg:   x* = 1 − d/(1 − m)   (the leg is A alone; B is never sold).
+ * Returns null when no fall of A up to 100 % triggers it (e.g. w = 1, or the
+ * cross account survives A going to zero).
+ */
+export function crossMarginTriggerFall(p: { weightB: number; leverage: number; maintenanceMargin: number; marginMode: CrossMarginMode }): number | null {
+  const w = requireInRange(p.weightB, 0, 1, 'weightB');
+  const m = requireInRange(p.maintenanceMargin, 0, 1, 'maintenanceMargin');
+  if (m === 0 || m === 1) throw new EngineInputError('out-of-range', 'maintenanceMargin must lie strictly between 0 and 1', 'maintenanceMargin');
+  const L = Math.min(requireInRange(p.leverage, 1, 1e6, 'leverage'), 1 / (CROSS_MARGIN_INITIAL_MULTIPLE * m));
+  const d = 1 - 1 / L;
+  const isolated = 1 - d / (1 - m);
+  if (p.marginMode !== 'cross' && p.marginMode !== 'isolated') throw new EngineInputError('invalid-parameter', `marginMode must be 'cross' or 'isolated' (got ${String(p.marginMode)})`, 'marginMode');
+  if (p.marginMode === 'isolated') return w < 1 ? isolated : null;
+  if (w >= 1) return null;
+  const x = isolated / (1 - w);
+  return x <= 1 ? x : null;
+}
+
+/**
+ * The largest "highest leverage" on the grid of its spec (1× to 50× in steps
+ * of 0.5×) for which B's final fall stays below `maxFallB`, other parameters
+ * fixed; null if even 1× fails. Scans the grid from the top; the cascade is
+ * cheap, so at most 99 runs. Used to check the leverage-cap experiment.
+ */
+export function crossMarginSafeLeverage(p: CrossMarginContagionParams, maxFallB: number): number | null {
+  requireInRange(maxFallB, 0, 1, 'maxFallB');
+  const s = crossMarginContagionParams.maxLeverage;
+  for (let L = s.max; L >= s.min - 1e-9; L -= s.step) {
+    const lev = Math.round(L / s.step) * s.step;
+    if (1 - crossMarginContagion({ ...p, maxLeverage: lev }).finalPriceB < maxFallB) return lev;
+  }
+  return null;
+}

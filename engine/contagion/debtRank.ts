@@ -54,6 +54,8 @@ export interface DebtRankInput {
   tolerance?: number;
   /** Linear rule: step cap (default 100,000). */
   maxRounds?: number;
+  /** Also return every bank's distress after each step (`distressByRound`), for figures that replay the spread. */
+  recordDistress?: boolean;
 }
 
 /** Final distress, losses and the loss path of a DebtRank run. */
@@ -76,6 +78,8 @@ export interface DebtRankResult {
   defaults: number;
   /** False only if the linear rule hit maxRounds. */
   converged: boolean;
+  /** With `recordDistress`: h after each step; entry 0 is the initial shock (same length as lossByRound). */
+  distressByRound?: number[][];
 }
 
 /** Parameters a DebtRank widget lets readers change (the network itself is data). */
@@ -152,6 +156,7 @@ export function debtRank(p: DebtRankInput): DebtRankResult {
   }
   const h = Float64Array.from(shock);
   const lossByRound = [loss(h)];
+  const distressByRound: number[][] | undefined = p.recordDistress ? [Array.from(h)] : undefined;
   let rounds = 0;
   let converged = true;
 
@@ -203,6 +208,7 @@ export function debtRank(p: DebtRankInput): DebtRankResult {
       active = next;
       rounds++;
       lossByRound.push(loss(h));
+      distressByRound?.push(Array.from(h));
     }
   } else {
     let delta = Float64Array.from(shock); // h(1) − h(0)
@@ -223,6 +229,7 @@ export function debtRank(p: DebtRankInput): DebtRankResult {
       delta = next;
       rounds++;
       lossByRound.push(loss(h));
+      distressByRound?.push(Array.from(h));
       const r = maxInc / prevMax;
       if (maxInc === 0 || (maxInc <= tol && r < 1 && (maxInc * r) / (1 - r) <= tol)) {
         converged = true;
@@ -245,5 +252,6 @@ export function debtRank(p: DebtRankInput): DebtRankResult {
     lossByRound,
     defaults,
     converged,
+    ...(distressByRound ? { distressByRound } : {}),
   };
 }

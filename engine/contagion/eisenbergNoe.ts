@@ -104,6 +104,22 @@ export interface ClearingOptions {
   tolerance?: number;
   /** Sweep cap per iterative solve (default 10,000). */
   maxSweeps?: number;
+  /**
+   * Also return the state after every round of the fictitious default
+   * algorithm (`clearingVector` only; for figures that replay the waves of
+   * default). Costs one copy of the payments per round.
+   */
+  trace?: boolean;
+}
+
+/** State of the fictitious default algorithm after one round (entry 0: before anyone defaults). */
+export interface ClearingRound {
+  /** Banks in the default set so far. */
+  defaulted: boolean[];
+  /** Total payments with the default set fixed (defaulters pay α e + β × income, the others p̄). */
+  payments: number[];
+  /** Equity at these payments (0 for defaulters and for banks whose assets fall short but have not yet been added). */
+  equity: number[];
 }
 
 /** Dense input (the API contract). `liabilities[i][j]` = what i owes j. */
@@ -144,6 +160,8 @@ export interface ClearingResult {
   sweeps: number;
   /** False only if an iterative solve hit its sweep cap on a large default set. */
   converged: boolean;
+  /** With `trace: true`: the state after each round, entry 0 before any default, the last equal to the result. */
+  trace?: ClearingRound[];
 }
 
 /** The same result with typed arrays, for large networks. */
@@ -590,7 +608,7 @@ function solveIterative(P: Problem, q: Float64Array, D: Int32Array, c: Float64Ar
   return { sweeps, converged };
 }
 
-function solve(P: Problem, method: ClearingMethod, tol: number, maxSweeps: number): Solved {
+function solve(P: Problem, method: ClearingMethod, tol: number, maxSweeps: number, onRound?: (s: Solved) => void): Solved {
   const { n } = P;
   const q = Float64Array.from(P.lbar);
   const inD = new Uint8Array(n);
@@ -600,6 +618,14 @@ function solve(P: Problem, method: ClearingMethod, tol: number, maxSweeps: numbe
   let rounds = 0;
   let sweeps = 0;
   let converged = true;
+  // Snapshot of the current round for `trace` (round 0: everybody still pays in full).
+  const snapshot = (): void => {
+    if (!onRound) return;
+    const inc = new Float64Array(n);
+    for (let i = 0; i < n; i++) inc[i] = incomeOf(P, q, i);
+    onRound({ q: Float64Array.from(q), income: inc, inD: Uint8Array.from(inD), rounds, sweeps, converged });
+  };
+  snapshot();
   // At most n + 1 passes: every pass except the last adds at least one bank to D.
   for (let pass = 0; pass <= n; pass++) {
     let added = 0;
@@ -628,6 +654,7 @@ function solve(P: Problem, method: ClearingMethod, tol: number, maxSweeps: numbe
         } else converged = false;
       }
     }
+    snapshot();
   }
   for (let i = 0; i < n; i++) income[i] = incomeOf(P, q, i);
   return { q, income, inD, rounds, sweeps, converged };
@@ -699,8 +726,16 @@ function readSolver(x: ClearingOptions, fallback: ClearingMethod): { method: Cle
 export function clearingVector(x: ClearingInput): ClearingResult {
   const P = buildDense(x);
   const { method, tol, maxSweeps } = readSolver(x, 'auto');
-  const r = assemble(P, solve(P, method, tol, maxSweeps));
+  const trace: ClearingRound[] | undefined = x.trace ? [] : undefined;
+  const onRound = trace
+    ? (s: Solved) => {
+        const a = assemble(P, s);
+        trace.push({ defaulted: Array.from(a.defaulted, (d) => d === 1), payments: Array.from(a.payments), equity: Array.from(a.equity) });
+      }
+    : undefined;
+  const r = assemble(P, solve(P, method, tol, maxSweeps, onRound));
   return {
+    ...(trace ? { trace } : {}),
     payments: Array.from(r.payments),
     defaulted: Array.from(r.defaulted, (d) => d === 1),
     equity: Array.from(r.equity),

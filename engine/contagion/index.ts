@@ -19,6 +19,7 @@ export type {
   SparseClearingInput,
   ClearingOptions,
   ClearingResult,
+  ClearingRound,
   SparseClearingResult,
   ClearingParams,
   ClearingMethod,
@@ -46,5 +47,14 @@ export { vulnerableBanks, vulnerableBanksParams } from './vulnerableBanks';
 export type { VulnerableBanksInput, VulnerableBanksResult, VulnerableBanksParams } from './vulnerableBanks';
 export { overlappingPortfolios, overlappingPortfoliosParams, overlappingPortfoliosSweep, overlappingPortfoliosSweepPoint } from './overlappingPortfolios';
 export type { OverlappingPortfoliosParams, OverlappingPortfoliosResult, OverlappingSweepPoint } from './overlappingPortfolios';
-export { crossMarginContagion, crossMarginContagionParams, CROSS_MARGIN_INITIAL_MULTIPLE } from './crossMargin';
+export { crossMarginContagion, crossMarginContagionParams, crossMarginTriggerFall, crossMarginSafeLeverage, CROSS_MARGIN_INITIAL_MULTIPLE } from './crossMargin';
 export type { CrossMarginContagionParams, CrossMarginContagionResult, CrossMarginContagionRound, CrossMarginMode } from './crossMargin';
+
+export { circularLayout, springLayout } from './layout';
+export type { NodePosition } from './layout';
+export { demoBankingSystem, demoNetworkParams, networkShockParams, networkViewParams, networkContagion, systemLossCurve } from './demoSystem';
+export type { DemoBankingSystem, DemoNetworkParams, NetworkShockParams, NetworkViewParams, NetworkContagionResult, ContagionRoundState } from './demoSystem';
+export { fireSaleSystem, fireSaleRounds, fireSaleStateAt, fireSaleBufferCurve, fireSaleBufferParams } from './fireSaleRounds';
+export type { FireSaleRound, FireSaleRoundsResult, FireSaleBufferParams, FireSaleSystemParams } from './fireSaleRounds';
+export { twoBankParams, twoBankSystem, debtRankChain, mutualExposureParams, mutualLeverageMatrix } from './handExamples';
+export type { TwoBankParams, MutualExposureParams } from './handExamples';

@@ -81,3 +81,28 @@ export type { TwoVenueParams, TwoVenueResult } from './twoVenue';
 
 export { predatorySpec, predatoryCascade } from './predatory';
 export type { PredatoryParams, PredatoryResult } from './predatory';
+
+// Chapter 3 figures and exercises: the calculator, loss allocation, funding across venues,
+// the Monte Carlo of cascade sizes and the smallest-shock search.
+export { liquidationCalculatorSpec, positionSnapshot } from './calculator';
+export type { LiquidationCalculatorParams, PositionSnapshot } from './calculator';
+
+export { lossAllocation } from './lossAllocation';
+export type { LossAllocation, DeleveragedAccount } from './lossAllocation';
+
+export { venueFundingPaths } from './venueFunding';
+export type { VenueFundingPaths } from './venueFunding';
+
+export {
+  CASCADE_MC_REFERENCE_POSITIONS,
+  CASCADE_MC_RANGES,
+  CASCADE_MC_GRID,
+  cascadeMonteCarloSpec,
+  scaledCascadeBook,
+  cascadeMonteCarlo,
+  runCascadeMonteCarlo,
+} from './cascadeMonteCarlo';
+export type { CascadeMonteCarloParams, CascadeMonteCarloInput, CascadeMonteCarloSummary } from './cascadeMonteCarlo';
+
+export { smallestCascadeShock } from './shockSearch';
+export type { CascadeShockTarget } from './shockSearch';

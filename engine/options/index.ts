@@ -63,3 +63,18 @@ export {
   type HedgingMonteCarloResult,
   type HedgingMonteCarloProgress,
 } from './hedgingMonteCarlo';
+export {
+  dealerConventionSpec,
+  chainLineSpec,
+  checkChainRow,
+  chainFromRows,
+  dealerSignFor,
+  longSideFor,
+  exampleChainRows,
+  twoStrikeFlip,
+  CALENDAR_DAYS as CHAIN_CALENDAR_DAYS,
+  type DealerConvention,
+  type LongSide,
+  type ChainRow,
+  type ChainRowIssue,
+} from './chainInput';

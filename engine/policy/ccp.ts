@@ -32,7 +32,7 @@
  * when a CCP reduces exposures (see `netting.ts`).
  */
 import { EngineInputError, requireNonNegative } from '../core/errors';
-import { clearingVector, type ClearingResult, type ExternalSeniority } from '../contagion';
+import { clearingVector, type ClearingResult, type ExternalSeniority } from '../contagion/eisenbergNoe';
 import { multilateralNetting, requireExposureMatrix, type NettingResult } from './netting';
 import { emptyOutcome, type PolicyOutcome } from './outcome';
 

@@ -56,3 +56,36 @@ export type { NettingResult, CrossVenueInput, CrossVenueResult, NettingEfficienc
 
 export { ccpClearing } from './ccp';
 export type { CcpClearingInput, CcpClearingResult, ClearingVariant } from './ccp';
+
+export {
+  policyCompareSpec,
+  policyLabSpec,
+  toolKeys,
+  compareTools,
+  labTools,
+  labScenario,
+  withShock,
+  shockGrid,
+  backstopCoverage,
+  chapterMarket,
+  LAB_PRESETS,
+  LAB_SWITCH,
+  LAB_MAIN_PARAM,
+  LAB_SWEEP_SHOCKS,
+  LAB_PREVIEW_SHOCKS,
+} from './presets';
+export type { PolicyCompareValues, PolicyLabValues, ShockFields, ShockGridPoint, BackstopCoverage } from './presets';
+
+export {
+  NETTING_BANKS,
+  nettingExampleSpec,
+  nettingExample,
+  smallestFund,
+  threeBankSpec,
+  threeBankNetting,
+  crossVenueExampleSpec,
+  crossVenueExample,
+  ccpEfficiencySpec,
+  ccpEfficiencyCurve,
+} from './examples';
+export type { NettingExampleParams, NettingExampleResult, FundGoal, ThreeBankParams, CrossVenueExampleParams, CcpEfficiencyParams } from './examples';

@@ -31,8 +31,8 @@
  */
 import { defineParams, narrowSpec, type ParamValues } from '../core/params';
 import { EngineInputError, requireInRange } from '../core/errors';
-import { apcParams } from '../collateral';
-import { DAYS_PER_YEAR } from '../leverage';
+import { apcParams } from '../collateral/marginSeries';
+import { DAYS_PER_YEAR } from '../leverage/orderBook';
 
 /** Largest maintenance rate the harness lets the margin model demand (half the notional). */
 export const MAX_MARGIN_RATE = 0.5;

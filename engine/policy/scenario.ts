@@ -17,8 +17,11 @@
  * 'fixed' keeps the population's rate m, as perpetual venues do.
  */
 import { narrowSpec, defineParams, type ParamValues } from '../core/params';
-import { cascadeSpec, createOrderBook, generatePopulation, orderBookSpec, populationSpec, type OrderBook, type Population } from '../leverage';
-import { ewmaParams } from '../collateral';
+// Direct module imports, not the part barrels: a widget that imports the policy engine should not ship every model of the book.
+import { cascadeSpec } from '../leverage/cascade';
+import { createOrderBook, orderBookSpec, type OrderBook } from '../leverage/orderBook';
+import { generatePopulation, populationSpec, type Population } from '../leverage/population';
+import { ewmaParams } from '../collateral/volatility';
 import { resolveParams } from './validate';
 
 /** Price at which every scenario's population is observed ($). */

@@ -37,7 +37,7 @@
  */
 import { defineParams, type ParamSpecs, type ParamValues } from '../core/params';
 import { EngineInputError } from '../core/errors';
-import { timeCascadeSpec } from '../leverage';
+import { timeCascadeSpec } from '../leverage/cascadeInTime';
 import { apcMarginSpec, type ApcMarginParams } from './marginRegime';
 import { resolveParams } from './validate';
 

@@ -24,6 +24,8 @@ interface ExerciseBase<P extends Record<string, number>> {
   vars(p: P): Record<string, string>;
   /** Optional: open this variant in a widget (id and preset values). */
   widget?: { id: string; instance: string; preset(p: P): Record<string, unknown> };
+  /** Optional: keep the worked solution closed until the reader has made one attempt. */
+  solutionLocked?: boolean;
 }
 
 export interface NumericExercise<P extends Record<string, number> = Record<string, number>> extends ExerciseBase<P> {
@@ -54,7 +56,40 @@ export interface ExperimentExercise<P extends Record<string, number> = Record<st
   check(values: Record<string, unknown>, p: P): { ok: boolean; message: string };
 }
 
-export type Exercise<P extends Record<string, number> = Record<string, number>> = NumericExercise<P> | ChoiceExercise<P> | ExperimentExercise<P>;
+/** One numbered part of a multi-part exercise: a numeric answer with its own tolerance. */
+export interface ExercisePart<P extends Record<string, number> = Record<string, number>> {
+  /** Short stable key ("a", "b", …): the answer record's field and the part's label prefix. */
+  key: string;
+  /** Label of the part's answer box. */
+  label: string;
+  unit: string;
+  answer(p: P): number;
+  tolerance: Tolerance;
+  /** The placeholder whose value the solution prints as this part's answer. */
+  answerVar: string;
+}
+
+/** Several numeric answers about one situation ("(a) the gain, (b) the multiplier, …"); scored by the share of parts right. */
+export interface MultiExercise<P extends Record<string, number> = Record<string, number>> extends ExerciseBase<P> {
+  kind: 'multi';
+  parts: ExercisePart<P>[];
+}
+
+export type Exercise<P extends Record<string, number> = Record<string, number>> =
+  | NumericExercise<P>
+  | ChoiceExercise<P>
+  | ExperimentExercise<P>
+  | MultiExercise<P>;
+
+export type ExerciseKind = Exercise['kind'];
+
+/** Reader-facing names of the kinds (index page, builder filters, exercise header). */
+export const kindLabels: Record<ExerciseKind, string> = {
+  numeric: 'Numeric answer',
+  choice: 'Multiple choice',
+  experiment: 'Experiment',
+  multi: 'Multi-part',
+};
 
 /** Identity helper that keeps the parameter type. */
 export function defineExercise<P extends Record<string, number>>(e: Exercise<P>): Exercise<P> {
