@@ -87,6 +87,16 @@ for (const [file, n] of linkedFrom) {
   if (n === 0) problems.push(`${url}: orphan page (no page links to it)`);
 }
 
+// Works in the bibliography that no page cites (reported, not an error: further reading).
+const bib = [...pages].find((f) => urlOf(f) === '/bibliography/');
+if (bib) {
+  const cited = new Set();
+  for (const text of html.values()) for (const m of text.matchAll(/data-cite="([^"]+)"/g)) cited.add(m[1]);
+  const listed = [...(html.get(bib) ?? '').matchAll(/<li id="([^"]+)"/g)].map((m) => m[1]);
+  const never = listed.filter((k) => !cited.has(k));
+  if (never.length) console.log(`Bibliography: ${never.length} work(s) never cited in the text (further reading): ${never.join(', ')}`);
+}
+
 if (problems.length) {
   console.error(`Site check: ${problems.length} problem(s)\n` + problems.map((p) => `  ${p}`).join('\n'));
   process.exit(1);
