@@ -374,3 +374,11 @@ describe('clearingVector: bad input', () => {
     bad({ liabilities: [[0, 1], [0, 0]], externalAssets: [1, 1], externalSeniority: 'junior' }, 'invalid-parameter');
   });
 });
+
+describe('clearingVector with subnormal amounts', () => {
+  it('never returns NaN: a liability of 1e-310 the debtor cannot pay is a tiny default, not NaN', () => {
+    const r = clearingVector({ liabilities: [[0, 1e-310], [0, 0]], externalAssets: [0, 0] });
+    for (const v of [...r.payments, ...r.equity]) expect(Number.isFinite(v)).toBe(true);
+    expect(r.equity.every((v) => v >= 0)).toBe(true);
+  });
+});

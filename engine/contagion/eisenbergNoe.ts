@@ -289,7 +289,10 @@ function buildDense(x: ClearingInput): Problem {
   for (let i = 0; i < n; i++) inCount[i + 1]! += inCount[i]!;
   const pbar = new Float64Array(n);
   for (let i = 0; i < n; i++) pbar[i] = lbar[i]! + ext[i]!;
+  // Reciprocals speed up the row scaling; a subnormal total (1e-310) has no finite reciprocal,
+  // so those rows divide instead (otherwise 0·∞ would put NaN into the weights).
   const inv = Float64Array.from(lbar, (l) => (l > 0 ? 1 / l : 0));
+  const divide = Uint8Array.from(lbar, (l) => (l > 0 && !Number.isFinite(1 / l) ? 1 : 0));
   const m = inCount[n]!;
   // Blocked transposes: 64 creditors at a time, so the writes stay within a few cache lines per row.
   const B = 64;
@@ -300,7 +303,8 @@ function buildDense(x: ClearingInput): Problem {
       for (let j = 0; j < n; j++) {
         const row = L[j]!;
         const w = inv[j]!;
-        for (let i = i0; i < i1; i++) WT[i * n + j] = row[i]! * w;
+        if (divide[j]) for (let i = i0; i < i1; i++) WT[i * n + j] = row[i]! / lbar[j]!;
+        else for (let i = i0; i < i1; i++) WT[i * n + j] = row[i]! * w;
       }
     }
     return { n, inOffsets: new Int32Array(n + 1), inSources: new Int32Array(0), inWeights: new Float64Array(0), WT, e, ext, lbar, pbar, ...opts };
@@ -319,7 +323,7 @@ function buildDense(x: ClearingInput): Problem {
         if (v > 0) {
           const k = fill[i]!++;
           inSources[k] = j;
-          inWeights[k] = v * w;
+          inWeights[k] = divide[j] ? v / lbar[j]! : v * w;
         }
       }
     }
