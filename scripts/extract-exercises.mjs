@@ -11,11 +11,14 @@
 //    first `</Exercise>` after it, becomes a fragment: the chapter's import lines that
 //    the block uses (paths rewritten for the fragment's folder), a blank line, the block;
 //  - the block in the chapter is replaced by `<ExName />` (ch2-delta-hedge → ExDeltaHedge);
+//  - cross-references inside the block to the same chapter, [](#eq-x) or [](#widget-y), become
+//    [](/chapters/<slug>/#eq-x), because a fragment is compiled outside its chapter;
 //  - one import per fragment is added right after the chapter's existing import block,
 //    which is followed by a blank line;
 //  - an experiment's widget moves with it when the exercise definition's `target` names
 //    the widget instance of a one-line self-closing element that stands directly before
 //    the block (only blank lines between), so the fragment is complete on its own page;
+//    unless the chapter's text refers to that widget ([](#widget-…)), which then stays;
 //  - everything else in the chapter is kept byte for byte. A fragment that already
 //    exists with other content is never overwritten (the run stops and says so).
 // Running it again on an extracted chapter changes nothing.
@@ -127,13 +130,20 @@ export function extract(text, { chapterPath, fragmentDir, slug, targets = {} }) 
     let end = close + '</Exercise>'.length;
     const block = text.slice(start, end);
     let widget = '';
+    let keptWidget = '';
     const target = targets[id];
     if (target) {
       const before = text.slice(0, start);
       const w = /(^|\n)(<[A-Z][\w.]*\b[^\n]*\binstance="([^"]+)"[^\n]*\/>)[^\S\r\n]*(\r?\n[^\S\r\n]*)*$/.exec(before);
       if (w && w[3] === target) {
-        widget = w[2];
-        start = w.index + w[1].length;
+        // The chapter's cross-references are resolved from the chapter file alone: a widget the
+        // text refers to ([](#widget-…)) stays in the chapter, so its number and links still work.
+        const rest = text.slice(0, w.index + w[1].length) + text.slice(end);
+        if (rest.includes(`#widget-${target})`)) keptWidget = `#widget-${target} is referred to in the chapter`;
+        else {
+          widget = w[2];
+          start = w.index + w[1].length;
+        }
       }
     }
     const used = (s) => imports.filter((imp) => imp.names.some((n) => new RegExp(`(<|\\{|\\b)${n.replace(/\$/g, '\\$')}\\b`).test(s)));
@@ -142,8 +152,10 @@ export function extract(text, { chapterPath, fragmentDir, slug, targets = {} }) 
     if (exerciseImport && !need.includes(exerciseImport)) need.unshift(exerciseImport);
     const importLines = need.map((imp) => imp.text.replace(imp.from, () => rewritePath(imp.from, dirname(chapterPath), fragmentDir)));
     const name = componentName(id, taken);
-    const body = (widget ? widget + eol + eol : '') + block;
-    fragments.push({ id, name, file: join(fragmentDir, `${id}.mdx`), text: importLines.join(eol) + eol + eol + body + eol, movedWidget: !!widget });
+    // A fragment is compiled outside its chapter: same-chapter cross-references become chapter links.
+    const relink = (t) => (slug ? t.replace(/\]\(#((?:eq|widget)-[A-Za-z0-9:_-]+)\)/g, `](/chapters/${slug}/#$1)`) : t);
+    const body = relink((widget ? widget + eol + eol : '') + block);
+    fragments.push({ id, name, file: join(fragmentDir, `${id}.mdx`), text: importLines.join(eol) + eol + eol + body + eol, movedWidget: !!widget, keptWidget });
     cuts.push({ start, end, replacement: `<${name} />` });
     open.lastIndex = end;
   }
@@ -188,7 +200,10 @@ function main(argv) {
       return 1;
     }
   }
-  for (const f of r.fragments) console.log(`${dry ? 'would write' : 'wrote'} ${relative(process.cwd(), f.file)} (<${f.name} />${f.movedWidget ? ', with its widget' : ''})`);
+  for (const f of r.fragments) {
+    const note = f.movedWidget ? ', with its widget' : f.keptWidget ? `; its widget stays in the chapter (${f.keptWidget}), so its own page links to the chapter for the experiment` : '';
+    console.log(`${dry ? 'would write' : 'wrote'} ${relative(process.cwd(), f.file)} (<${f.name} />${note})`);
+  }
   if (dry) return 0;
   mkdirSync(fragmentDir, { recursive: true });
   for (const f of r.fragments) writeFileSync(f.file, f.text);

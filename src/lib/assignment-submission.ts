@@ -18,7 +18,7 @@ import {
   type Assignment,
   type Decoded,
 } from './assignment';
-import { correctAnswer, gradeAnswer, memoizeExercise, type GivenAnswer } from './exercises/grade';
+import { gradeAnswer, type GivenAnswer } from './exercises/grade';
 import type { Exercise } from './exercises/types';
 
 export const SUBMISSION_FORMAT = 'leverage-lab-submission';
@@ -436,4 +436,56 @@ export function answerKeyCsv(rows: KeyRow[]): string {
     ],
     rows as unknown as Record<string, unknown>[],
   );
+}
+
+// --- helpers for answer keys and grading runs (kept out of ./exercises/grade, which chapter pages load) ---
+
+/** The correct answer in words, for the answer key: a number, a choice, one number per part, or the experiment's goal. */
+export function correctAnswer(ex: Exercise<any>, p: Record<string, number>): string {
+  switch (ex.kind) {
+    case 'numeric':
+      return fmt(ex.answer(p));
+    case 'choice':
+      return ex.answer(p);
+    case 'multi':
+      return ex.parts.map((part) => `(${part.key}) ${fmt(part.answer(p))}`).join('; ');
+    case 'experiment':
+      // No single number: the widget's state is checked. Give the variant's targets as the prompt shows them.
+      return `experiment, checked from the widget: ${Object.entries(ex.vars(p))
+        .map(([k, v]) => `${k} = ${v}`)
+        .join('; ')}`;
+  }
+}
+
+function fmt(x: number): string {
+  return Number.isFinite(x) ? String(Number.parseFloat(x.toPrecision(8))) : String(x);
+}
+
+/**
+ * The same exercise with its engine calls remembered by parameters. An answer key or
+ * a grading run asks for the same variant many times when the variant space is small
+ * (and always when variants are off); the results are identical, only faster.
+ */
+export function memoizeExercise<E extends Exercise<any>>(ex: E): E {
+  const memo = <R>(fn: (p: Record<string, number>) => R): ((p: Record<string, number>) => R) => {
+    const cache = new Map<string, R>();
+    return (p) => {
+      const key = JSON.stringify(p);
+      if (!cache.has(key)) {
+        if (cache.size > 5000) cache.clear();
+        cache.set(key, fn(p));
+      }
+      return cache.get(key)!;
+    };
+  };
+  switch (ex.kind) {
+    case 'numeric':
+      return { ...ex, answer: memo(ex.answer) };
+    case 'choice':
+      return { ...ex, answer: memo(ex.answer), options: memo(ex.options) };
+    case 'multi':
+      return { ...ex, parts: ex.parts.map((part) => ({ ...part, answer: memo(part.answer) })) };
+    default:
+      return ex;
+  }
 }

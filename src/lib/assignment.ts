@@ -10,13 +10,14 @@
  */
 import { drawVariant, variantSeed } from './exercises/variants';
 import type { Exercise } from './exercises/types';
+import { SOLUTION_POLICIES, type SolutionPolicy } from './exercises/policy';
+
+export { SOLUTION_POLICIES, solutionOpen, attemptsLeft, type SolutionPolicy } from './exercises/policy';
 
 export const ASSIGNMENT_VERSION = 1;
 export const TOKEN_PREFIX = 'a1.';
 
-/** When students may open worked solutions. */
-export const SOLUTION_POLICIES = ['never', 'after-attempt', 'after-due', 'always'] as const;
-export type SolutionPolicy = (typeof SOLUTION_POLICIES)[number];
+/** When students may open worked solutions (the policies live in ./exercises/policy). */
 export const solutionPolicyLabels: Record<SolutionPolicy, string> = {
   never: 'Never',
   'after-attempt': 'After the student’s first attempt',
@@ -207,23 +208,4 @@ export function isLate(due: string | null, when: string | null | undefined): boo
   const d = Date.parse(due);
   const w = Date.parse(when);
   return Number.isFinite(d) && Number.isFinite(w) && w > d;
-}
-
-/** May the student open the worked solution now? */
-export function solutionOpen(policy: SolutionPolicy, attempts: number, due: string | null, now: Date = new Date()): boolean {
-  switch (policy) {
-    case 'always':
-      return true;
-    case 'never':
-      return false;
-    case 'after-attempt':
-      return attempts > 0;
-    case 'after-due':
-      return due !== null && now.getTime() > Date.parse(due);
-  }
-}
-
-/** Attempts left (Infinity when unlimited). */
-export function attemptsLeft(a: Pick<Assignment, 'attempts'>, used: number): number {
-  return a.attempts === 0 ? Infinity : Math.max(0, a.attempts - used);
 }

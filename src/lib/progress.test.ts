@@ -41,7 +41,9 @@ describe('progress storage', () => {
   });
 });
 
-import { migrate, resetExercises, recordAssignmentAttempt, startAssignment, exportProgress, importProgress, mergeProgress } from './progress';
+import { migrate, resetExercises } from './progress';
+import { recordAssignmentAttempt, startAssignment } from './assignment-context';
+import { exportProgress, importProgress, mergeProgress } from './exercises/progress-transfer';
 
 describe('progress schema v2: migrations, chapters, assignments, export and import', () => {
   const v1 = JSON.stringify({

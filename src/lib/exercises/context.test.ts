@@ -1,4 +1,4 @@
-import { storageAssignmentContext } from './context';
+import { storageAssignmentContext } from '../assignment-context';
 import { PROGRESS_KEY, loadProgress } from '../progress';
 import type { Assignment } from '../assignment';
 

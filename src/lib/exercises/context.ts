@@ -10,7 +10,7 @@
  */
 import type { Assignment } from '../assignment';
 import type { GivenAnswer } from './grade';
-import { loadProgress, recordAssignmentAttempt, saveProgress, startAssignment, type AssignmentAnswerRecord } from '../progress';
+import type { AssignmentAnswerRecord } from '../progress';
 
 export type ContextKind = 'chapter' | 'standalone' | 'assignment';
 
@@ -51,36 +51,3 @@ export function contextOf(el: Element | null): ContextKind {
   return v === 'standalone' || v === 'assignment' ? v : 'chapter';
 }
 
-/**
- * The assignment context backed by this browser's saved progress (localStorage), shared
- * by the assignment page and by an exercise page opened in assignment mode inside it
- * (/exercises/<id>/?embed=1&a=<token>&student=<id>, used for experiments whose widget
- * lives on the exercise's own page). Same origin, same storage: both see the same work.
- */
-export function storageAssignmentContext(
-  assignment: Assignment,
-  student: { name: string; id: string },
-  variantOf: (exerciseId: string, defaults: Record<string, number>) => { params: Record<string, number>; seed: number | null },
-  storage: Storage | null,
-  onSaved?: (ok: boolean) => void,
-): AssignmentContext {
-  const current = () => loadProgress(storage).progress;
-  return {
-    assignment,
-    student,
-    variant: variantOf,
-    saved: (id) => {
-      const w = current().assignments[assignment.id];
-      return w && w.student.id.trim().toLowerCase() === student.id.trim().toLowerCase() ? w.answers[id] : undefined;
-    },
-    record: (id, answer, params, seed, solved) => {
-      const now = current();
-      const base = now.assignments[assignment.id] ? now : startAssignment(now, assignment, student);
-      const next = recordAssignmentAttempt(base, assignment, student, id, { answer, params, seed, solved });
-      // (Not `onSaved?.(saveProgress(…))`: optional call would skip the save when there is no callback.)
-      const ok = saveProgress(storage, next);
-      onSaved?.(ok);
-      return next.assignments[assignment.id]?.answers[id];
-    },
-  };
-}

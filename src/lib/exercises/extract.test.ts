@@ -28,7 +28,7 @@ Text with a <Term id="x">term</Term> and   odd   spacing.
 
 <Exercise id="ch9-first" chapter="test-chapter">
 
-Prompt <V n="a" /> with $$x^2$$ and a <Term id="y">term</Term>.
+Prompt <V n="a" /> with $$x^2$$ and a <Term id="y">term</Term>, as in [](#eq-first) and [](/chapters/other/#widget-z).
 
 <Hint>One.</Hint>
 <Solution>
@@ -82,7 +82,7 @@ describe('extract-exercises.mjs', () => {
         "import Solution from '../../../components/exercise/Solution.astro';",
         "import Term from '../../../components/text/Term.astro';",
         '',
-        chapter.slice(chapter.indexOf('<Exercise id="ch9-first"'), chapter.indexOf('</Exercise>') + 11),
+        chapter.slice(chapter.indexOf('<Exercise id="ch9-first"'), chapter.indexOf('</Exercise>') + 11).replace('[](#eq-first)', '[](/chapters/test-chapter/#eq-first)'),
         '',
       ].join('\n'),
     );
@@ -94,6 +94,14 @@ describe('extract-exercises.mjs', () => {
     // A widget for another instance stays in the chapter.
     expect(third.movedWidget).toBe(false);
     expect(r.chapter).toContain('<Widget client:visible instance="other" />\n\n<ExThird />');
+  });
+
+  it('leaves a widget the chapter refers to in the chapter', () => {
+    const referred = chapter.replace('Between the blocks.', 'Between the blocks, see [](#widget-w-exp).');
+    const rr: any = extract(referred, { chapterPath, fragmentDir, slug: 'test-chapter', targets: { 'ch9-exp': 'w-exp' } });
+    expect(rr.fragments[1].movedWidget).toBe(false);
+    expect(rr.fragments[1].keptWidget).toContain('#widget-w-exp');
+    expect(rr.chapter).toContain('<Widget client:visible instance="w-exp" preset={{ a: 1 }} />\n\n<ExExp />');
   });
 
   it('is idempotent and keeps CRLF line endings', () => {

@@ -1,4 +1,5 @@
-import { gradeAnswer, correctAnswer } from './grade';
+import { gradeAnswer } from './grade';
+import { correctAnswer } from '../assignment-submission';
 import { loopGain, stability, leverageParts, tuneMultiplier } from '../../../content/exercises/leverage-loop';
 
 describe('gradeAnswer', () => {
