@@ -17,8 +17,8 @@
 //    which is followed by a blank line;
 //  - an experiment's widget moves with it when the exercise definition's `target` names
 //    the widget instance of a one-line self-closing element that stands directly before
-//    the block (only blank lines between), so the fragment is complete on its own page;
-//    unless the chapter's text refers to that widget ([](#widget-…)), which then stays;
+//    the block (only blank lines between), so the fragment is complete on its own page
+//    (the chapter's references to it still resolve: src/lib/crossref.mjs reads fragments in place);
 //  - everything else in the chapter is kept byte for byte. A fragment that already
 //    exists with other content is never overwritten (the run stops and says so).
 // Running it again on an extracted chapter changes nothing.
@@ -130,20 +130,13 @@ export function extract(text, { chapterPath, fragmentDir, slug, targets = {} }) 
     let end = close + '</Exercise>'.length;
     const block = text.slice(start, end);
     let widget = '';
-    let keptWidget = '';
     const target = targets[id];
     if (target) {
       const before = text.slice(0, start);
       const w = /(^|\n)(<[A-Z][\w.]*\b[^\n]*\binstance="([^"]+)"[^\n]*\/>)[^\S\r\n]*(\r?\n[^\S\r\n]*)*$/.exec(before);
       if (w && w[3] === target) {
-        // The chapter's cross-references are resolved from the chapter file alone: a widget the
-        // text refers to ([](#widget-…)) stays in the chapter, so its number and links still work.
-        const rest = text.slice(0, w.index + w[1].length) + text.slice(end);
-        if (rest.includes(`#widget-${target})`)) keptWidget = `#widget-${target} is referred to in the chapter`;
-        else {
-          widget = w[2];
-          start = w.index + w[1].length;
-        }
+        widget = w[2];
+        start = w.index + w[1].length;
       }
     }
     const used = (s) => imports.filter((imp) => imp.names.some((n) => new RegExp(`(<|\\{|\\b)${n.replace(/\$/g, '\\$')}\\b`).test(s)));
@@ -155,7 +148,7 @@ export function extract(text, { chapterPath, fragmentDir, slug, targets = {} }) 
     // A fragment is compiled outside its chapter: same-chapter cross-references become chapter links.
     const relink = (t) => (slug ? t.replace(/\]\(#((?:eq|widget)-[A-Za-z0-9:_-]+)\)/g, `](/chapters/${slug}/#$1)`) : t);
     const body = relink((widget ? widget + eol + eol : '') + block);
-    fragments.push({ id, name, file: join(fragmentDir, `${id}.mdx`), text: importLines.join(eol) + eol + eol + body + eol, movedWidget: !!widget, keptWidget });
+    fragments.push({ id, name, file: join(fragmentDir, `${id}.mdx`), text: importLines.join(eol) + eol + eol + body + eol, movedWidget: !!widget });
     cuts.push({ start, end, replacement: `<${name} />` });
     open.lastIndex = end;
   }
@@ -201,8 +194,7 @@ function main(argv) {
     }
   }
   for (const f of r.fragments) {
-    const note = f.movedWidget ? ', with its widget' : f.keptWidget ? `; its widget stays in the chapter (${f.keptWidget}), so its own page links to the chapter for the experiment` : '';
-    console.log(`${dry ? 'would write' : 'wrote'} ${relative(process.cwd(), f.file)} (<${f.name} />${note})`);
+    console.log(`${dry ? 'would write' : 'wrote'} ${relative(process.cwd(), f.file)} (<${f.name} />${f.movedWidget ? ', with its widget' : ''})`);
   }
   if (dry) return 0;
   mkdirSync(fragmentDir, { recursive: true });

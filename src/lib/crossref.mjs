@@ -101,7 +101,29 @@ export function resolveRef(index, url, currentSlug) {
 }
 
 /**
- * Read every chapter file: "NN-name.mdx" with `slug:` in its frontmatter.
+ * A chapter's source with its exercise fragments written in place: each line that is just
+ * `<ExName />`, where `ExName` is imported from a `.mdx` file, becomes that fragment's body
+ * (its own import lines dropped). Widgets inside a fragment are figures of the chapter, so
+ * they are numbered in the order a reader meets them.
+ * @param {string} source
+ * @param {string} dir the chapter file's folder (import paths are relative to it)
+ */
+export function expandFragments(source, dir) {
+  /** @type {Map<string, string>} */
+  const files = new Map();
+  for (const m of source.matchAll(/^import\s+([A-Z]\w*)\s+from\s+['"]([^'"]+\.mdx)['"];?\s*$/gm)) files.set(m[1] ?? '', m[2] ?? '');
+  if (files.size === 0) return source;
+  return source.replace(/^[^\S\r\n]*<([A-Z]\w*)\s*\/>[^\S\r\n]*$/gm, (line, name) => {
+    const rel = files.get(name);
+    if (!rel) return line;
+    const body = readFileSync(join(dir, rel), 'utf8');
+    return body.replace(/^(?:import\s[^\n]*\n|\s*\n)*/, '');
+  });
+}
+
+/**
+ * Read every chapter file: "NN-name.mdx" with `slug:` in its frontmatter, its exercise
+ * fragments expanded in place (see expandFragments).
  * @param {string} dir
  * @returns {ChapterSource[]}
  */
@@ -109,7 +131,7 @@ export function readChapters(dir) {
   return readdirSync(dir)
     .filter((f) => /^\d{2}-.*\.mdx$/.test(f))
     .map((f) => {
-      const source = readFileSync(join(dir, f), 'utf8');
+      const source = expandFragments(readFileSync(join(dir, f), 'utf8'), dir);
       const slug = source.match(/^slug:\s*([a-z0-9-]+)\s*$/m)?.[1];
       if (!slug) throw new Error(`crossref: ${f} has no slug in its frontmatter`);
       return { chapter: Number(f.slice(0, 2)), slug, source, file: f };

@@ -1,4 +1,7 @@
-import { buildCrossRefIndex, defaultInstance, refText, resolveRef } from './crossref.mjs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildCrossRefIndex, defaultInstance, expandFragments, readChapters, refText, resolveRef } from './crossref.mjs';
 
 const widgets = { MultiplierWidget: 'multiplier', CascadeWidget: 'cascade' };
 const ch1 = `---
@@ -73,5 +76,28 @@ describe('defaultInstance', () => {
     expect(defaultInstance('MultiplierWidget', { MultiplierWidget: 'multiplier' })).toBe('multiplier');
     expect(defaultInstance('LiquidationPriceWidget', {})).toBe('liquidation-price');
     expect(defaultInstance('GaiKapadiaWidget', {})).toBe('gai-kapadia');
+  });
+});
+
+describe('exercise fragments', () => {
+  it('are expanded in place, so their widgets are numbered where the reader meets them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crossref-'));
+    mkdirSync(join(dir, 'chapters'));
+    mkdirSync(join(dir, 'exercises'));
+    writeFileSync(join(dir, 'exercises', 'ex.mdx'), "import AWidget from './A.svelte';\n\n<AWidget instance=\"in-fragment\" />\n\n<Exercise id=\"x\" />\n");
+    const chapter = "---\nslug: one\n---\nimport ExX from '../exercises/ex.mdx';\n\n<AWidget instance=\"first\" />\n\n<ExX />\n\n<AWidget instance=\"last\" />\n";
+    writeFileSync(join(dir, 'chapters', '01-one.mdx'), chapter);
+    const expanded = expandFragments(chapter, join(dir, 'chapters'));
+    expect(expanded).not.toContain('<ExX />');
+    expect(expanded).not.toContain("import AWidget");
+    const idx = buildCrossRefIndex(readChapters(join(dir, 'chapters')), {});
+    expect(['first', 'in-fragment', 'last'].map((w) => idx.get(`one#widget-${w}`)?.number)).toEqual(['1.1', '1.2', '1.3']);
+  });
+
+  it('numbers the experiment widgets that the book keeps in fragments', () => {
+    const idx = buildCrossRefIndex(readChapters('content/chapters'), {});
+    for (const key of ['gamma-squeezes#widget-feedback-vol-experiment', 'procyclical-collateral#widget-ldi-experiment', 'contagion#widget-cross-margin-experiment', 'taming-the-loop#widget-policy-lab-experiment']) {
+      expect(idx.get(key), key).toBeDefined();
+    }
   });
 });

@@ -50,7 +50,7 @@ export function katexMathPlugin(options = {}) {
   const { chaptersDir, widgetDefaults = {} } = options;
   /** @type {ReturnType<typeof buildCrossRefIndex> | null} */
   let index = null;
-  /** @type {{ slug: string } | null} */
+  /** @type {{ slug: string, fragment: boolean } | null} */
   let current = null;
   return {
     name: 'leverage-lab-katex',
@@ -61,13 +61,17 @@ export function katexMathPlugin(options = {}) {
       index = buildCrossRefIndex(chapters, widgetDefaults);
       const file = ctx.fileURL ? ctx.fileURL.pathname.split('/').pop() : '';
       const ch = chapters.find((c) => c.file === file);
-      current = ch ? { slug: ch.slug } : null;
+      // An exercise fragment (content/exercises/<slug>/<id>.mdx) belongs to chapter <slug>:
+      // its widgets carry that chapter's figure numbers, but it is also shown on its own
+      // page, so its references stay full chapter links.
+      const fragmentOf = ctx.fileURL ? ctx.fileURL.pathname.match(/\/exercises\/([a-z0-9-]+)\/[^/]+\.mdx$/)?.[1] : undefined;
+      current = ch ? { slug: ch.slug, fragment: false } : fragmentOf && chapters.some((c) => c.slug === fragmentOf) ? { slug: fragmentOf, fragment: true } : null;
     },
     math(node, ctx) {
       const where = ctx.fileURL ? ctx.fileURL.pathname.split('/').slice(-2).join('/') : '';
       const label = node.value.match(/\\label\{([^}]+)\}/);
       if (label) {
-        const target = index && current ? resolveRef(index, `#eq-${label[1]}`, current.slug) : null;
+        const target = index && current && !current.fragment ? resolveRef(index, `#eq-${label[1]}`, current.slug) : null;
         if (!target) throw new Error(`\\label{${label[1]}} in ${where}: labels are only allowed in chapter files`);
         const tex = `${node.value.replace(label[0], '')} \\tag{${target.number}}`;
         return { raw: `<div class="math-display" id="eq-${label[1]}">${renderMath(tex, true, where)}</div>`, mdxExpressions: false };
@@ -81,7 +85,7 @@ export function katexMathPlugin(options = {}) {
         if (/#(eq|widget)-/.test(node.url)) throw new Error(`Unknown cross-reference ${node.url} in ${ctx.fileURL?.pathname ?? ''}`);
         return;
       }
-      const href = current && target.slug === current.slug ? `#${target.anchor}` : `/chapters/${target.slug}/#${target.anchor}`;
+      const href = current && !current.fragment && target.slug === current.slug ? `#${target.anchor}` : `/chapters/${target.slug}/#${target.anchor}`;
       return { type: 'link', url: href, title: null, children: [{ type: 'text', value: refText(target) }] };
     },
     mdxJsxFlowElement(node, ctx) {

@@ -234,3 +234,35 @@ test('the builder refuses an incomplete assignment, and reopens a link for editi
   const again = (decodeAssignment(await page.locator('input.assignment-link').inputValue()) as { ok: true; value: Assignment }).value;
   expect(again).toEqual(a);
 });
+
+test('an assignment can use any chapter’s exercises, including an experiment whose widget lives in its fragment', async ({ page }) => {
+  const { encodeAssignment } = await import('../../src/lib/assignment');
+  const { liqPrice } = await import('../../content/exercises/liquidation-cascades');
+  const { leverageCap } = await import('../../content/exercises/contagion');
+  const A: Assignment = { v: 1, id: 'LaterChap1', title: 'Week 1 homework', due: null, exercises: [liqPrice.id, leverageCap.id], variants: true, attempts: 0, solutions: 'always' };
+  await signIn(page, `/assignment/?a=${encodeAssignment(A)}`, 'Grace Hopper', 's2002');
+  await expect(page.locator('.assignment-item:not([hidden])')).toHaveCount(2);
+  // A numeric exercise from Chapter 3, with this student's numbers, checked and saved.
+  const p = assignmentVariant(A, 's2002', liqPrice).params;
+  const ex = await ready(page, liqPrice.id);
+  await expect(ex.locator('.exercise-prompt [data-var="P0"]').first()).toHaveText(liqPrice.vars(p).P0!);
+  await ex.getByLabel('Liquidation price').fill(String(liqPrice.kind === 'numeric' ? liqPrice.answer(p) : 0));
+  await ex.getByRole('button', { name: 'Check' }).click();
+  await expect(ex.locator('.feedback')).toHaveText('Correct.');
+  // Chapter 5's experiment opens in a frame with its own widget, in assignment mode, with this student's numbers.
+  const fr = page.frameLocator(`.assignment-item[data-item="${leverageCap.id}"] iframe`);
+  const w = fr.locator('[data-widget="cross-margin"]#widget-cross-margin-experiment');
+  await w.scrollIntoViewIfNeeded();
+  await expect(w).toHaveAttribute('data-hydrated', 'true');
+  const tm = fr.locator(`[data-exercise="${leverageCap.id}"]`);
+  await tm.scrollIntoViewIfNeeded(); // its answer box hydrates when seen
+  await expect(tm.locator('.exercise-prompt [data-var="shock"]').first()).toHaveText(leverageCap.vars(assignmentVariant(A, 's2002', leverageCap).params).shock!);
+  await expect(tm.getByRole('button', { name: 'Check my widget' })).toBeEnabled();
+  await tm.getByRole('button', { name: 'Check my widget' }).click();
+  await expect(tm.locator('.feedback')).not.toBeEmpty();
+  // The submission file holds both answers.
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download submission file' }).click()]);
+  const sub = JSON.parse(await text(d)) as Submission;
+  expect(Object.keys(sub.answers).sort()).toEqual([liqPrice.id, leverageCap.id].sort());
+  expect(sub.answers[liqPrice.id]).toMatchObject({ attempts: 1, params: p });
+});

@@ -29,3 +29,14 @@ test('Ctrl-K opens search, Escape closes it, and solutions are not indexed', asy
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test('an exercise is found once, in its chapter (its own page and the assignment page are not indexed)', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('/');
+  await page.getByRole('searchbox', { name: 'Search the book' }).fill('"liquidation price of a long"');
+  const links = page.locator('#search-results li a');
+  await expect(links.first()).toBeVisible();
+  const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+  expect(hrefs.some((h) => h.startsWith('/chapters/liquidation-cascades/'))).toBe(true);
+  expect(hrefs.filter((h) => /^\/exercises\/[^/]+\//.test(h) || h.startsWith('/assignment/'))).toEqual([]);
+});

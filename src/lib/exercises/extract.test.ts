@@ -96,14 +96,6 @@ describe('extract-exercises.mjs', () => {
     expect(r.chapter).toContain('<Widget client:visible instance="other" />\n\n<ExThird />');
   });
 
-  it('leaves a widget the chapter refers to in the chapter', () => {
-    const referred = chapter.replace('Between the blocks.', 'Between the blocks, see [](#widget-w-exp).');
-    const rr: any = extract(referred, { chapterPath, fragmentDir, slug: 'test-chapter', targets: { 'ch9-exp': 'w-exp' } });
-    expect(rr.fragments[1].movedWidget).toBe(false);
-    expect(rr.fragments[1].keptWidget).toContain('#widget-w-exp');
-    expect(rr.chapter).toContain('<Widget client:visible instance="w-exp" preset={{ a: 1 }} />\n\n<ExExp />');
-  });
-
   it('is idempotent and keeps CRLF line endings', () => {
     expect(extract(r.chapter, { chapterPath, fragmentDir, slug: 'test-chapter' }).chapter).toBe(r.chapter);
     const crlf = chapter.replace(/\n/g, '\r\n');
