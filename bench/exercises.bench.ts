@@ -44,3 +44,25 @@ test('grading 300 submission files (budget 3,000 ms)', async ({ bench }) => {
     return r;
   }, 3000);
 });
+
+// The worst case from the whole book: the 20 exercises whose answer-key entries cost the most
+// (experiments and choices run models for their prompt numbers). Ranked once by a cold key
+// for 300 students each; the first (cold) run of the full key is reported as well, because
+// some exercises keep module-level caches and an instructor computes a key once.
+test('answer key, the book’s 20 slowest exercises × 300 students (budget 1,000 ms)', async ({ bench }) => {
+  const { allExercises } = await import('../content/exercises/index');
+  const book = await allExercises();
+  const oneKey = (ex: Exercise<any>) => answerKey({ ...A, id: 'BenchRank01', exercises: [ex.id] }, roster, new Map([[ex.id, ex]]));
+  const cost = book.map((ex) => {
+    const t = performance.now();
+    oneKey(ex);
+    return { ex, ms: performance.now() - t };
+  });
+  const slowest = cost.sort((a, b) => b.ms - a.ms).slice(0, 20).map((c) => c.ex);
+  const B: Assignment = { ...A, id: 'BenchSlow01', exercises: slowest.map((e) => e.id) };
+  const bDefs = new Map(slowest.map((e) => [e.id, e]));
+  const t0 = performance.now();
+  answerKey(B, roster, bDefs);
+  console.log(`[budget] answer key, 20 slowest exercises (${slowest.map((e) => e.id).join(', ')}): first run ${(performance.now() - t0).toFixed(0)} ms (budget 1000 ms)`);
+  await withinBudget(bench, 'answer key: 300 × the 20 slowest exercises of the book', 1000, () => answerKey(B, roster, bDefs), 3000);
+});

@@ -6,6 +6,8 @@
 import { defaultParams, sanitizeParams, type ParamSpecs, type ParamValues } from '../../engine/core/params';
 import { decodeWidgetState, encodeWidgetState } from '../../src/lib/url-state';
 import { registerWidget } from '../../src/lib/widget-bus';
+import { onRestoreState, reportWidgetState } from '../../src/lib/splice';
+import { restoreWidgetParams, widgetHostSync } from '../../src/lib/splice-widget';
 
 export class WidgetParams<S extends ParamSpecs> {
   values: ParamValues<S> = $state({} as ParamValues<S>);
@@ -23,6 +25,24 @@ export class WidgetParams<S extends ParamSpecs> {
     this.values = { ...value };
     // Experiment exercises on the same page read the live state through the widget bus.
     if (typeof window !== 'undefined') registerWidget(key, () => $state.snapshot(this.values) as Record<string, unknown>);
+    if (widgetHostSync()) this.syncWithHost();
+  }
+
+  /** Embedded lab page: restore the state the host saved, and report every change (debounced) so it can save it. */
+  private syncWithHost(): void {
+    onRestoreState(this.key, (state) => {
+      const r = restoreWidgetParams(this.specs, $state.snapshot(this.values) as ParamValues<S>, state);
+      this.values = r.values;
+      this.notes = r.notes;
+    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    $effect.root(() => {
+      $effect(() => {
+        const snap = $state.snapshot(this.values);
+        clearTimeout(timer);
+        timer = setTimeout(() => reportWidgetState(this.key, snap), 250);
+      });
+    });
   }
 
   /** Apply URL state (browser only); notes explain ignored values. */

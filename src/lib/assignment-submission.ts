@@ -478,14 +478,16 @@ export function memoizeExercise<E extends Exercise<any>>(ex: E): E {
       return cache.get(key)!;
     };
   };
+  // The prompt's numbers too: an experiment's answer-key entry is its vars(), which may run a model.
+  const vars = memo(ex.vars);
   switch (ex.kind) {
     case 'numeric':
-      return { ...ex, answer: memo(ex.answer) };
+      return { ...ex, vars, answer: memo(ex.answer) };
     case 'choice':
-      return { ...ex, answer: memo(ex.answer), options: memo(ex.options) };
+      return { ...ex, vars, answer: memo(ex.answer), options: memo(ex.options) };
     case 'multi':
-      return { ...ex, parts: ex.parts.map((part) => ({ ...part, answer: memo(part.answer) })) };
+      return { ...ex, vars, parts: ex.parts.map((part) => ({ ...part, answer: memo(part.answer) })) };
     default:
-      return ex;
+      return { ...ex, vars };
   }
 }

@@ -122,3 +122,52 @@ test('an exercise page works on a phone without horizontal scrolling', async ({ 
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });
+
+test('an embedded lab widget restores the host’s settings (validated) and reports each change over SPLICE', async ({ page, baseURL }) => {
+  // One good value, one out of range: the good one is applied, the bad one explained and ignored.
+  const saved = { sensitivity: 120, impact: 7 };
+  await page.setContent(`<!doctype html><title>Host</title>
+    <iframe id="f" title="widget" style="width:900px;height:1000px" src="${baseURL}/lab/multiplier/?embed=1"></iframe>
+    <script>
+      window.msgs = [];
+      addEventListener('message', (e) => {
+        window.msgs.push(e.data);
+        if (e.data && e.data.subject === 'SPLICE.getState') {
+          e.source.postMessage({ subject: 'SPLICE.getState.response', message_id: e.data.message_id, state: { multiplier: ${JSON.stringify(saved)} } }, '*');
+        }
+      });
+    </script>`);
+  const frame = page.frameLocator('#f');
+  const w = frame.locator('[data-widget="multiplier"]');
+  await expect(frame.locator('.site-header')).toBeHidden();
+  await expect(w.getByRole('textbox', { name: /^Forced flow per 1 % move.*exact value/ })).toHaveValue('120');
+  await expect(w.locator('.widget-notes')).toContainText('Saved Price impact per $M');
+  const reports = () => page.evaluate(() => (window as unknown as { msgs: Record<string, any>[] }).msgs.filter((m) => m.subject === 'SPLICE.reportScoreAndState'));
+  await expect.poll(async () => (await reports()).at(-1)?.state?.multiplier?.sensitivity).toBe(120);
+  // A reader's change is reported, with score 0 (a widget is not graded).
+  await w.getByRole('textbox', { name: /^Forced flow per 1 % move.*exact value/ }).fill('80');
+  await w.getByRole('textbox', { name: /^Forced flow per 1 % move.*exact value/ }).press('Enter');
+  await expect.poll(async () => (await reports()).at(-1)?.state?.multiplier?.sensitivity).toBe(80);
+  const last = (await reports()).at(-1)!;
+  expect(last.location).toBe('multiplier');
+  expect(last.score).toBe(0);
+  expect(last.state.multiplier.impact).toBe(0.012);
+});
+
+test('a chapter ends with its own progress panel, which counts only that chapter’s exercises', async ({ page }) => {
+  await page.goto('/chapters/liquidation-cascades/');
+  const panel = page.locator('.chapter-progress .progress-panel');
+  await panel.scrollIntoViewIfNeeded(); // it hydrates when seen
+  await expect(panel.getByRole('heading', { name: 'Your progress' })).toBeVisible();
+  await expect(panel.locator('.progress-list li')).toHaveCount(1);
+  await expect(panel.locator('.progress-list li')).toContainText(/Chapter 3: .* 0 of 7 tried, 0 solved/);
+  // One wrong try in this chapter is counted here.
+  const ex = page.locator('[data-exercise="ch3-liq-price"]');
+  await ex.scrollIntoViewIfNeeded();
+  await ex.getByLabel('Liquidation price').fill('1');
+  await ex.getByRole('button', { name: 'Check' }).click();
+  await expect(ex.locator('.feedback')).toContainText(/Not quite|too low/);
+  await page.reload();
+  await panel.scrollIntoViewIfNeeded();
+  await expect(panel.locator('.progress-list li')).toContainText('1 of 7 tried, 0 solved');
+});
