@@ -1,7 +1,7 @@
 // Interaction latency: from a slider input to the updated figure, for every widget at its
 // default size, measured in headless Chromium with the Performance API on the widget's
 // lab page. Reports median and 95th percentile per widget (budget: p95 < 50 ms).
-// Usage: node scripts/interaction-latency.mjs [baseUrl]   (serves dist/ itself when no URL is given)
+// Usage: [WIDGETS=a,b] node scripts/interaction-latency.mjs [baseUrl]   (serves dist/ itself when no URL is given)
 import { spawn } from 'node:child_process';
 import { readdirSync, existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -15,7 +15,8 @@ if (!base) {
     try { await fetch(base + '/'); break; } catch { await new Promise((r) => setTimeout(r, 250)); }
   }
 }
-const widgets = existsSync('dist/lab') ? readdirSync('dist/lab').filter((d) => existsSync(`dist/lab/${d}/index.html`)) : [];
+const only = (process.env.WIDGETS ?? '').split(',').filter(Boolean); // WIDGETS=fire-sale,network: measure just these
+const widgets = (existsSync('dist/lab') ? readdirSync('dist/lab').filter((d) => existsSync(`dist/lab/${d}/index.html`)) : []).filter((d) => !only.length || only.includes(d));
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 const SAMPLES = 30;
