@@ -2,10 +2,28 @@
  * Exercise pages, embedding over SPLICE, multi-part answers, and the reader's
  * progress panel (damaged data, export, reset, import).
  */
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { leverageParts, loopGain } from '../../content/exercises/leverage-loop';
 import { PROGRESS_KEY } from '../../src/lib/progress';
+
+/**
+ * A minimal SPLICE host page: frames `src` (as #f), records every message in window.msgs
+ * and answers SPLICE.getState with `state` (a map from location to saved state).
+ */
+async function spliceHost(page: Page, src: string, state: Record<string, unknown>) {
+  await page.setContent(`<!doctype html><title>Host</title>
+    <iframe id="f" title="embedded page" style="width:900px;height:1000px" src="${src}"></iframe>
+    <script>
+      window.msgs = [];
+      addEventListener('message', (e) => {
+        window.msgs.push(e.data);
+        if (e.data && e.data.subject === 'SPLICE.getState') {
+          e.source.postMessage({ subject: 'SPLICE.getState.response', message_id: e.data.message_id, state: ${JSON.stringify(state)} }, '*');
+        }
+      });
+    </script>`);
+}
 
 test('every exercise with a fragment has its own page, linked from the index', async ({ page }) => {
   await page.goto('/exercises/');
@@ -33,17 +51,7 @@ test('every exercise with a fragment has its own page, linked from the index', a
 
 test('embedded with ?embed=1, an exercise restores the host’s state and reports score and state over SPLICE', async ({ page, baseURL }) => {
   const saved = { exercise: 'ch1-loop-gain', params: { sensitivity: 50, impact: 0.01 }, answer: '0.4', attempts: 2, solved: false };
-  await page.setContent(`<!doctype html><title>Host</title>
-    <iframe id="f" title="exercise" style="width:800px;height:900px" src="${baseURL}/exercises/ch1-loop-gain/?embed=1"></iframe>
-    <script>
-      window.msgs = [];
-      addEventListener('message', (e) => {
-        window.msgs.push(e.data);
-        if (e.data && e.data.subject === 'SPLICE.getState') {
-          e.source.postMessage({ subject: 'SPLICE.getState.response', message_id: e.data.message_id, state: { 'ch1-loop-gain': ${JSON.stringify(saved)} } }, '*');
-        }
-      });
-    </script>`);
+  await spliceHost(page, `${baseURL}/exercises/ch1-loop-gain/?embed=1`, { 'ch1-loop-gain': saved });
   const frame = page.frameLocator('#f');
   const ex = frame.locator('[data-exercise="ch1-loop-gain"]');
   // Minimal layout: no book header.
@@ -126,17 +134,7 @@ test('an exercise page works on a phone without horizontal scrolling', async ({ 
 test('an embedded lab widget restores the host’s settings (validated) and reports each change over SPLICE', async ({ page, baseURL }) => {
   // One good value, one out of range: the good one is applied, the bad one explained and ignored.
   const saved = { sensitivity: 120, impact: 7 };
-  await page.setContent(`<!doctype html><title>Host</title>
-    <iframe id="f" title="widget" style="width:900px;height:1000px" src="${baseURL}/lab/multiplier/?embed=1"></iframe>
-    <script>
-      window.msgs = [];
-      addEventListener('message', (e) => {
-        window.msgs.push(e.data);
-        if (e.data && e.data.subject === 'SPLICE.getState') {
-          e.source.postMessage({ subject: 'SPLICE.getState.response', message_id: e.data.message_id, state: { multiplier: ${JSON.stringify(saved)} } }, '*');
-        }
-      });
-    </script>`);
+  await spliceHost(page, `${baseURL}/lab/multiplier/?embed=1`, { multiplier: saved });
   const frame = page.frameLocator('#f');
   const w = frame.locator('[data-widget="multiplier"]');
   await expect(frame.locator('.site-header')).toBeHidden();
