@@ -1,8 +1,10 @@
 // Site checks on the built site (dist/): no broken internal link or anchor, no orphan
-// page, every image has alt text, no unrendered TeX, no "NaN" or "undefined" shown to readers.
+// page, every image has alt text, no unrendered TeX, no "NaN" or "undefined" shown to readers,
+// every inline <style> and <script> allowed by the page's CSP hashes.
 // Runs in `npm test` after the build. Exit 1 lists every problem.
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 
 const DIST = process.env.SITE_DIST ?? 'dist';
 const problems = [];
@@ -61,6 +63,17 @@ for (const [file, text] of html) {
   }
   // Images need alt text
   for (const m of text.matchAll(/<img\b[^>]*>/g)) if (!/\salt="/.test(m[0])) problems.push(`${url}: <img> without alt: ${m[0].slice(0, 80)}`);
+  // Inline styles and scripts must be allowed by the page's CSP (a browser would block them).
+  // (A <meta> policy governs what comes after it; the theme script before it runs first on purpose.)
+  const cspMeta = /<meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(text);
+  const csp = cspMeta?.[1] ?? '';
+  const hashes = new Set([...csp.matchAll(/sha256-[A-Za-z0-9+/=]+/g)].map((m) => m[0]));
+  for (const m of text.matchAll(/<(style|script)\b([^>]*)>([\s\S]*?)<\/\1>/g)) {
+    if (m[1] === 'script' && (/\ssrc=/.test(m[2]) || /type="application\/(ld\+)?json"/.test(m[2]))) continue;
+    if ((m[3] === '' && m[1] === 'script') || (cspMeta && m.index < cspMeta.index)) continue;
+    const h = `sha256-${createHash('sha256').update(m[3]).digest('base64')}`;
+    if (csp && !hashes.has(h)) problems.push(`${url}: inline <${m[1]}> not in the CSP hashes (the browser blocks it): ${m[3].slice(0, 60).replace(/\s+/g, ' ')}`);
+  }
   // Reader-visible text: strip scripts, styles, MathML annotations and attributes
   const visible = text
     .replace(/<script[\s\S]*?<\/script>/g, '')
@@ -101,4 +114,4 @@ if (problems.length) {
   console.error(`Site check: ${problems.length} problem(s)\n` + problems.map((p) => `  ${p}`).join('\n'));
   process.exit(1);
 }
-console.log(`Site check: ${pages.length} pages, no broken links or anchors, no orphans, alt text present, no raw TeX or NaN.`);
+console.log(`Site check: ${pages.length} pages, no broken links or anchors, no orphans, alt text present, no raw TeX or NaN, inline styles and scripts in the CSP.`);
