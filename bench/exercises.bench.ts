@@ -21,10 +21,10 @@ const defs = new Map(slots.map((e) => [e.id, e]));
 const A: Assignment = { v: 1, id: 'BenchAsg01', title: 'Bench', due: '2026-06-01T00:00:00.000Z', exercises: slots.map((e) => e.id), variants: true, attempts: 0, solutions: 'after-due' };
 const roster = Array.from({ length: 300 }, (_, i) => ({ name: `Student ${i}`, id: `s${10000 + i}` }));
 
-function answersFor(sid: string): Record<string, SubmissionAnswer> {
+function answersFor(sid: string, asg: Assignment = A, list: Exercise<any>[] = slots): Record<string, SubmissionAnswer> {
   const out: Record<string, SubmissionAnswer> = {};
-  for (const ex of slots) {
-    const v = assignmentVariant(A, sid, ex);
+  for (const ex of list) {
+    const v = assignmentVariant(asg, sid, ex);
     const answer =
       ex.kind === 'numeric' ? String(ex.answer(v.params)) : ex.kind === 'choice' ? ex.answer(v.params) : ex.kind === 'multi' ? Object.fromEntries(ex.parts.map((p) => [p.key, String(p.answer(v.params))])) : { shock: 0.02, sensitivity: 80, impact: 0.01 };
     out[ex.id] = { answer, attempts: 2, firstAttempt: '2026-05-01T10:00:00.000Z', lastAttempt: '2026-05-01T10:05:00.000Z', params: v.params, seed: v.seed };
@@ -65,4 +65,11 @@ test('answer key, the book’s 20 slowest exercises × 300 students (budget 1,00
   answerKey(B, roster, bDefs);
   console.log(`[budget] answer key, 20 slowest exercises (${slowest.map((e) => e.id).join(', ')}): first run ${(performance.now() - t0).toFixed(0)} ms (budget 1000 ms)`);
   await withinBudget(bench, 'answer key: 300 × the 20 slowest exercises of the book', 1000, () => answerKey(B, roster, bDefs), 3000);
+  // Grading the same worst case: every file's answers are recomputed from the engine.
+  const bFiles = roster.map((st) => ({ name: `${st.id}.json`, text: JSON.stringify(buildSubmission(B, st, answersFor(st.id, B, slowest))) }));
+  await withinBudget(bench, 'grade 300 files × the 20 slowest exercises of the book', 3000, () => {
+    const r = gradeAll(bFiles, B, bDefs);
+    if (r.rows.length !== 300) throw new Error(`graded ${r.rows.length} of 300: ${r.problems[0]?.reason}`);
+    return r;
+  }, 3000);
 });
