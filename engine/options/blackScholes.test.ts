@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { EngineInputError } from '../core/errors';
 import { validateParams, defaultParams } from '../core/params';
-import { blackScholesSpec, bsCharm, bsGreeks, bsGreeksExtended, bsPrice, bsVanna, type OptionSpec } from './blackScholes';
+import { blackScholesSpec, optionPayoff, bsCharm, bsGreeks, bsGreeksExtended, bsPrice, bsVanna, type OptionSpec } from './blackScholes';
 import { INV_SQRT_2PI } from './normal';
 
 const golden: OptionSpec = { spot: 100, strike: 100, vol: 0.2, time: 1, rate: 0.05, dividendYield: 0, kind: 'call' };
@@ -264,5 +264,28 @@ describe('blackScholesSpec', () => {
     const d = defaultParams(blackScholesSpec);
     expect(validateParams(blackScholesSpec, d).ok).toBe(true);
     expect(Math.abs(bsPrice(d) - 10.450584)).toBeLessThan(5e-7);
+  });
+});
+
+describe('optionPayoff', () => {
+  it('is the hockey stick: max(S − K, 0) for a call, max(K − S, 0) for a put', () => {
+    expect(optionPayoff('call', 120, 100)).toBe(20);
+    expect(optionPayoff('call', 80, 100)).toBe(0);
+    expect(optionPayoff('put', 80, 100)).toBe(20);
+    expect(optionPayoff('put', 120, 100)).toBe(0);
+  });
+  it('satisfies parity at expiry (call − put = S − K) and equals the price at T = 0 with r = q = 0', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 500, noNaN: true }), fc.double({ min: 1, max: 500, noNaN: true }), (S, K) => {
+        expect(optionPayoff('call', S, K) - optionPayoff('put', S, K)).toBeCloseTo(S - K, 9);
+        for (const kind of ['call', 'put'] as const) {
+          expect(optionPayoff(kind, S, K)).toBeCloseTo(bsPrice({ spot: S, strike: K, vol: 0.2, time: 0, rate: 0, dividendYield: 0, kind }), 9);
+        }
+      }),
+    );
+  });
+  it('rejects a non-positive strike or a negative spot', () => {
+    expect(() => optionPayoff('call', 100, 0)).toThrow(EngineInputError);
+    expect(() => optionPayoff('put', -1, 100)).toThrow(EngineInputError);
   });
 });

@@ -202,6 +202,17 @@ function greeksOf(p: Prepared): ExtendedGreeks {
 }
 
 /**
+ * Payoff of a European option at expiry: max(S − K, 0) for a call, max(K − S, 0)
+ * for a put: the terminal condition of the Black & Scholes (1973) valuation
+ * equation. The hockey stick the Greeks widget draws beneath the price curve.
+ */
+export function optionPayoff(kind: OptionKind, spot: number, strike: number): number {
+  const S = requireNonNegative(spot, 'spot');
+  const K = requirePositive(strike, 'strike');
+  return kind === 'call' ? Math.max(S - K, 0) : Math.max(K - S, 0);
+}
+
+/**
  * Black–Scholes–Merton price of a European call or put (Black & Scholes 1973;
  * Merton 1973): call = S e^{−qT}Φ(d₁) − K e^{−rT}Φ(d₂), put by parity.
  * At expiry (T = 0) or zero volatility it is the discounted forward intrinsic

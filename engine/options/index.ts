@@ -10,6 +10,7 @@ export {
   bsGreeksExtended,
   bsVanna,
   bsCharm,
+  optionPayoff,
   checkOption,
   blackScholesSpec,
   type OptionKind,
