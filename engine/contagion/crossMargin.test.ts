@@ -77,6 +77,12 @@ describe('cross-margin contagion', () => {
     );
   });
 
+  it('a vanishing B leg (weightB at the smallest double) is empty, not liquidated (fast-check counterexample)', () => {
+    const r = crossMarginContagion({ shockA: 0, crossAccounts: 1, bOnlyAccounts: 0, weightB: 5e-324, maxLeverage: 2.0000000000000004, maintenanceMargin: 0.005, impactA: 0, impactB: 0.5000000000000001, marginMode: 'isolated' });
+    expect(r.finalPriceB).toBe(1);
+    expect(r.liquidated).toEqual({ cross: 0, bOnly: 0 });
+  });
+
   it('rejects bad input', () => {
     expect(() => crossMarginContagion({ ...defaults, shockA: -0.1 })).toThrow(EngineInputError);
     expect(() => crossMarginContagion({ ...defaults, crossAccounts: 1.5 })).toThrow(EngineInputError);

@@ -134,6 +134,9 @@ export interface CrossMarginContagionResult {
   bSoldByBOnly: number;
 }
 
+/** Legs smaller than this (in margin units) are treated as empty. */
+const EMPTY_LEG = 1e-12;
+
 /** Run the cross-margin cascade (see the module comment). */
 export function crossMarginContagion(p: CrossMarginContagionParams): CrossMarginContagionResult {
   if (!p || typeof p !== 'object') throw new EngineInputError('invalid-parameter', 'crossMarginContagion needs its parameters');
@@ -185,7 +188,9 @@ export function crossMarginContagion(p: CrossMarginContagionParams): CrossMargin
     totalB += unitB[u]!;
   }
   const live = new Uint8Array(units).fill(1);
-  for (let u = 0; u < units; u++) if (unitA[u] === 0 && unitB[u] === 0) live[u] = 0; // empty legs (weightB 0 or 1)
+  // Empty legs (weightB 0 or 1) hold nothing. A leg below 1e-12 of a margin unit counts as empty too:
+  // at such sizes value and debt round to the same subnormal number and a phantom liquidation follows.
+  for (let u = 0; u < units; u++) if (unitA[u]! + unitB[u]! < EMPTY_LEG) live[u] = 0;
   const crossHit = new Uint8Array(nc);
   let soldA = 0;
   let soldB = 0;
