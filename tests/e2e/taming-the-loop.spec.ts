@@ -131,7 +131,7 @@ test('Cancel stops the sweep and keeps the points that had finished', async ({ p
   await bar.getByRole('button', { name: 'Run the sweep' }).click();
   await expect(bar.locator('.run-status')).toContainText(/Running: \d/);
   // The 49-point sweep can finish between the first progress report and the click on a fast
-  // machine; Cancel itself (RunPanel) is also exercised by the longer runs of Chapters 2, 4 and 5.
+  // machine; Cancel itself (RunPanel) is asserted strictly by the longer runs of Chapters 2–5.
   const cancel = bar.getByRole('button', { name: 'Cancel' });
   const cancelled = await cancel.click({ timeout: 2_000 }).then(() => true, () => false);
   if (!cancelled) {
